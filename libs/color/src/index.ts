@@ -1,0 +1,1 @@
+export const COLOR_LIB_VERSION = '0.1.0';

@@ -1,1 +1,6 @@
-module.exports = async () => {};
+const { ensureTemplateDatabase, dropStaleTestDatabases } = require('./test-template-db');
+
+module.exports = async () => {
+  await ensureTemplateDatabase();
+  await dropStaleTestDatabases();
+};

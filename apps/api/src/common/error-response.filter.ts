@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@gradekit/contracts';
+import { APP_LOGGER } from './logger.provider';
+import type { GradekitRequest } from './request-context';
+
+interface ErrorBody {
+  error: string;
+  code: ErrorCode;
+  details: ErrorDetail[];
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_ERROR',
+  401: 'UNAUTHORIZED',
+  402: 'INSUFFICIENT_CREDITS',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * The one place errors become HTTP: `{ error, code, details }` with the status of
+ * the code — domain errors, framework errors (unknown route, body parser's
+ * malformed JSON and too-large bodies) and anything unexpected (500, logged, no
+ * internals leaked).
+ */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  constructor(@Inject(APP_LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<GradekitRequest>();
+    const [status, body] = this.toResponse(exception, req);
+    if (status >= 500) {
+      this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'request failed');
+    }
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown, req: GradekitRequest): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      return [ERROR_STATUS[exception.code], { error: exception.message, code: exception.code, details: exception.details }];
+    }
+    const bodyParserError = exception as { type?: string; status?: number; limit?: number };
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return [400, { error: 'Request body is not valid JSON', code: 'INVALID_JSON', details: [] }];
+    }
+    if (bodyParserError?.type === 'entity.too.large') {
+      return [413, { error: `Request body is larger than ${bodyParserError.limit} bytes`, code: 'PAYLOAD_TOO_LARGE', details: [{ message: 'Upload large files with POST /api/v1/storage/presign instead', limit: bodyParserError.limit }] }];
+    }
+    if (bodyParserError?.type === 'encoding.unsupported' || bodyParserError?.type === 'charset.unsupported') {
+      return [415, { error: 'Unsupported request body encoding', code: 'UNSUPPORTED_MEDIA_TYPE', details: [] }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_ERROR');
+      const message = status === 404 ? `No route for ${req.method} ${req.path}` : exception.message;
+      return [status, { error: message, code, details: [] }];
+    }
+    return [500, { error: 'Internal server error', code: 'INTERNAL', details: [{ message: `Quote request id ${req.id} when reporting this` }] }];
+  }
+}

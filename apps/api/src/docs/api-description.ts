@@ -1,0 +1,38 @@
+/** The overview at the top of the OpenAPI document: conventions that hold for every route. */
+export const API_DESCRIPTION = `
+Gradekit is an open, self-hostable colour-grading API: colour matching from a reference,
+presets, cinematic looks, film effects, 3D LUTs, white balance and video grading.
+
+**Authentication.** Send \`X-API-Key: <key>\` or \`Authorization: Bearer <API key or session token>\`.
+API keys (\`gk_…\`) are created with \`POST /api/v1/api-keys\`, shown once and stored only as a SHA-256 hash.
+Session tokens come from \`POST /api/auth/login\` and last 24 hours.
+
+**Errors.** Every error is \`{ "error": "human message", "code": "MACHINE_CODE", "details": [ ... ] }\` with
+400 (validation, details per field), 401 (missing or invalid credentials), 402 (insufficient credits),
+403 (plan upgrade required, or admin only), 404 (not found — also for other users' resources), 409, 413 (too large),
+415 (unsupported media type), 422 (unprocessable input), 429 (rate limited, with Retry-After) or 5xx.
+Unknown fields in a JSON body are rejected with 400.
+
+**Rate limits.** Per API key (or session), per minute, by plan (60/min on free); per user per calendar month (UTC).
+Authenticated responses carry \`X-RateLimit-Limit\`, \`X-RateLimit-Remaining\`, \`X-RateLimit-Reset\` (Unix seconds)
+and \`X-RateLimit-Monthly-Limit\`, \`X-RateLimit-Monthly-Remaining\`, \`X-RateLimit-Monthly-Reset\`.
+
+**Credits.** Paid calls debit their price when the task is created, in the same transaction; a task that finally fails
+is refunded exactly once. Paid responses carry \`credits_used\` and \`credits_remaining\`.
+
+**Sync and async.** A paid call waits for its result up to a sync timeout (30 s by default); past it the answer is
+\`202 { "task_id", "status", "status_url" }\` and \`GET /api/v1/tasks/{id}\` has the outcome.
+
+**Idempotency.** Paid POSTs honour \`Idempotency-Key\`: a retry with the same key within 24 hours returns the first
+response (with \`Idempotent-Replayed: true\`) and charges nothing more; the same key with a different body is a 409.
+
+**Sandbox.** \`X-Sandbox: true\` runs authentication, validation and plan checks, charges nothing (usage is still logged)
+and answers within 50 ms with a static demo result of the same shape and \`"sandbox": true\`. Inputs are validated
+(key ownership, base64 decoding, URL syntax) but URLs are not fetched.
+
+**Inputs.** Image fields take a storage key (preferred: upload with \`POST /api/v1/storage/presign\`), base64
+(optionally a data URI) or an http(s) URL (deprecated). URLs are fetched with an SSRF guard: no loopback, private,
+link-local or otherwise internal addresses, checked after DNS resolution and after every redirect, with size and time limits.
+
+Every response carries \`X-Request-Id\`. Timestamps are ISO-8601 UTC, ids are UUIDs, fields are snake_case.
+`.trim();

@@ -1,0 +1,4 @@
+export * from './env-reader';
+export * from './common-config';
+export * from './api-config';
+export * from './worker-config';

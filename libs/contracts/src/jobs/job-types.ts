@@ -1,0 +1,30 @@
+import { OPERATION_CATALOG, type OperationName } from '../operations/operation-catalog';
+import type { QueueName } from '../queues/queue-names';
+
+/**
+ * Every BullMQ job, as one typed union. Payloads carry ids only: pixels travel
+ * through storage and state lives in Postgres, so a job can be retried or
+ * duplicated without carrying stale data. The jobId is always the task id.
+ */
+export interface TaskJobData {
+  taskId: string;
+}
+
+export const WEBHOOK_JOB = 'webhook.deliver' as const;
+
+export type JobPayloads = { [Name in OperationName]: TaskJobData } & {
+  [WEBHOOK_JOB]: TaskJobData;
+};
+
+export type JobName = keyof JobPayloads;
+
+export interface JobOf<Name extends JobName> {
+  name: Name;
+  data: JobPayloads[Name];
+}
+
+/** Static job → queue map, derived from the catalog so the two cannot disagree. */
+export function queueOfJob(name: JobName): QueueName {
+  if (name === WEBHOOK_JOB) return 'hooks';
+  return OPERATION_CATALOG[name as OperationName].queue;
+}

@@ -1,0 +1,30 @@
+import type { OperationDefinition } from './operation-definition';
+
+/**
+ * Every operation a user can ask for, one declaration each. ShotMatch endpoints,
+ * saved actions, toolbox tools, pipelines, enhancement jobs and video grading are
+ * facades over these. Adding a capability = one entry here + one worker handler + tests.
+ */
+export const OPERATION_CATALOG = {
+  analyze: {
+    name: 'analyze',
+    summary: 'Colour statistics of an image: channel means, spread and percentiles, histograms, luminance, palette, white point.',
+    credits: 1,
+    minPlan: 'free',
+    queue: 'image',
+    output: 'data',
+    inputs: ['image'],
+  },
+} as const satisfies Record<string, OperationDefinition>;
+
+export type OperationName = keyof typeof OPERATION_CATALOG;
+
+export const OPERATION_NAMES = Object.keys(OPERATION_CATALOG) as OperationName[];
+
+export function operationOf(name: OperationName): OperationDefinition<OperationName> {
+  return OPERATION_CATALOG[name];
+}
+
+export function isOperationName(value: unknown): value is OperationName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPERATION_CATALOG, value);
+}

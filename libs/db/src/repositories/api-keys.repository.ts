@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKey, Plan, Team, User } from '@prisma/client';
+import { PrismaService } from '../prisma.service';
+
+@Injectable()
+export class ApiKeysRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(userId: string, data: { name: string; prefix: string; keyHash: string }): Promise<ApiKey> {
+    return this.prisma.apiKey.create({ data: { userId, ...data } });
+  }
+
+  /** Active (not revoked) keys of one owner, newest first. */
+  list(userId: string): Promise<ApiKey[]> {
+    return this.prisma.apiKey.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  }
+
+  /** The key with this hash if it is not revoked. The hash is the lookup: it is unique. */
+  findActiveByHash(keyHash: string): Promise<ApiKey | null> {
+    return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null } });
+  }
+
+  /** Revokes one of the owner's keys; false when the owner has no such active key. */
+  /** Authentication in one query: the active key with its owner, plan and team. */
+  findActiveByHashWithUser(keyHash: string): Promise<(ApiKey & { user: User & { plan: Plan; team: Team } }) | null> {
+    return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null }, include: { user: { include: { plan: true, team: true } } } });
+  }
+
+  async revoke(userId: string, id: string, now = new Date()): Promise<boolean> {
+    const result = await this.prisma.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
+    return result.count === 1;
+  }
+
+  async revokeAll(userId: string, now = new Date()): Promise<number> {
+    return (await this.prisma.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })).count;
+  }
+
+  async touch(id: string, now = new Date()): Promise<void> {
+    await this.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: now } });
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type HistoryEntry, type Task } from '@prisma/client';
+import { PrismaService } from '../prisma.service';
+
+export interface HistoryInput {
+  op: string;
+  params: Prisma.InputJsonValue;
+  inputKeys: Prisma.InputJsonValue;
+  outputKey?: string | null;
+  thumbnailKey?: string | null;
+  lutKey?: string | null;
+}
+
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** One owner's task; another owner's task is simply absent. */
+  find(userId: string, id: string): Promise<(Task & { history: HistoryEntry | null }) | null> {
+    return this.prisma.task.findFirst({ where: { id, userId }, include: { history: true } });
+  }
+
+  /** For the worker, which knows a task only by the job's id. */
+  findForProcessing(id: string): Promise<Task | null> {
+    return this.prisma.task.findUnique({ where: { id } });
+  }
+
+  async markProcessing(id: string, attempt: number, now = new Date()): Promise<void> {
+    await this.prisma.task.update({ where: { id }, data: { status: 'processing', attempts: attempt, startedAt: now, error: Prisma.DbNull } });
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.prisma.task.updateMany({ where: { id, status: 'processing' }, data: { progress: Math.max(0, Math.min(100, Math.round(progress))) } });
+  }
+
+  /**
+   * Stores the result and, when the op produced something to look at again, its
+   * History entry — both at once, and idempotently: a re-run overwrites its own
+   * result and its one History row (unique per task).
+   */
+  async complete(id: string, result: Prisma.InputJsonValue, history: HistoryInput | null, now = new Date()): Promise<HistoryEntry | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const task = await tx.task.update({ where: { id }, data: { status: 'completed', progress: 100, result, finishedAt: now } });
+      if (!history) return null;
+      return tx.historyEntry.upsert({
+        where: { taskId: id },
+        create: { ...history, taskId: id, userId: task.userId },
+        update: { ...history },
+      });
+    });
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await this.prisma.task.groupBy({ by: ['status'], _count: { _all: true } });
+    return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
+  }
+}

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { ApiConfig } from '@gradekit/config';
 import { DbModule } from '@gradekit/db';
+import { AccountModule } from './account/account.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
@@ -10,9 +11,12 @@ import { RequestIdMiddleware } from './common/request-id.middleware';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { OperationsModule } from './operations/operations.module';
 import { PlanGuard } from './operations/plan.guard';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { StorageModule } from './storage/storage.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /**
  * The control plane. Every request passes, in order: request id → metrics/log →
@@ -24,7 +28,7 @@ export class AppModule implements NestModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule],
+      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Guards run in this order.

@@ -5,3 +5,8 @@ export * from './queues/queue-names';
 export * from './operations/operation-definition';
 export * from './operations/operation-catalog';
 export * from './jobs/job-types';
+export * from './dto/image-input.fields';
+export * from './dto/analyze-request.dto';
+export * from './dto/page-query.dto';
+export * from './dto/storage.dto';
+export * from './operations/analyze-result';

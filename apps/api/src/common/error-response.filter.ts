@@ -28,9 +28,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 /**
  * The one place errors become HTTP: `{ error, code, details }` with the status of
- * the code — domain errors, framework errors (unknown route, body parser's
- * malformed JSON and too-large bodies) and anything unexpected (500, logged, no
- * internals leaked).
+ * the code — domain errors (body-parser failures arrive as those, see
+ * JsonBodyMiddleware), framework errors (unknown route) and anything unexpected
+ * (500, logged, no internals leaked).
  */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
@@ -51,16 +51,6 @@ export class ErrorResponseFilter implements ExceptionFilter {
   private toResponse(exception: unknown, req: GradekitRequest): [number, ErrorBody] {
     if (exception instanceof DomainError) {
       return [ERROR_STATUS[exception.code], { error: exception.message, code: exception.code, details: exception.details }];
-    }
-    const bodyParserError = exception as { type?: string; status?: number; limit?: number };
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return [400, { error: 'Request body is not valid JSON', code: 'INVALID_JSON', details: [] }];
-    }
-    if (bodyParserError?.type === 'entity.too.large') {
-      return [413, { error: `Request body is larger than ${bodyParserError.limit} bytes`, code: 'PAYLOAD_TOO_LARGE', details: [{ message: 'Upload large files with POST /api/v1/storage/presign instead', limit: bodyParserError.limit }] }];
-    }
-    if (bodyParserError?.type === 'encoding.unsupported' || bodyParserError?.type === 'charset.unsupported') {
-      return [415, { error: 'Unsupported request body encoding', code: 'UNSUPPORTED_MEDIA_TYPE', details: [] }];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,6 +1,7 @@
-import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { OPERATION_CATALOG, type OperationName, type PlanId } from '@gradekit/contracts';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 export const MIN_PLAN = 'gradekit:min-plan';
 export const OPERATION = 'gradekit:operation';
@@ -17,6 +18,7 @@ export function Operation(name: OperationName) {
   const op = OPERATION_CATALOG[name];
   return applyDecorators(
     SetMetadata(OPERATION, name),
+    UseInterceptors(IdempotencyInterceptor),
     SetMetadata(MIN_PLAN, op.minPlan),
     ApiHeader({ name: 'X-Sandbox', required: false, description: '`true`: validate, check auth and plan, charge nothing, return a static demo result within 50 ms.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key within 24 h return the first response and charge nothing more.' }),

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { ApiConfig } from '@gradekit/config';
 import { QUEUE_NAMES, type JobName, type QueueName, queueOfJob } from '@gradekit/contracts';
-import { createRedisConnection, taskJobOptions } from '@gradekit/queue';
+import { bullConnection, taskJobOptions } from '@gradekit/queue';
 import { API_CONFIG } from '../config/api-config.provider';
 
 export interface QueueCounts {
@@ -56,7 +56,7 @@ export class TaskQueues implements OnApplicationShutdown {
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: createRedisConnection(this.config.redisUrl, `api-queue-${name}`), prefix: this.config.queuePrefix });
+      queue = new Queue(name, { connection: bullConnection(this.config.redisUrl, `api-queue-${name}`), prefix: this.config.queuePrefix });
       this.queues.set(name, queue);
     }
     return queue;
@@ -65,7 +65,7 @@ export class TaskQueues implements OnApplicationShutdown {
   private queueEvents(name: QueueName): Promise<QueueEvents> {
     let events = this.events.get(name);
     if (!events) {
-      const created = new QueueEvents(name, { connection: createRedisConnection(this.config.redisUrl, `api-events-${name}`), prefix: this.config.queuePrefix });
+      const created = new QueueEvents(name, { connection: bullConnection(this.config.redisUrl, `api-events-${name}`), prefix: this.config.queuePrefix });
       events = created.waitUntilReady().then(() => created);
       this.events.set(name, events);
     }

@@ -33,3 +33,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export function statusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];
 }
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig } from '@gradekit/config';
+import { DomainError } from '@gradekit/contracts';
+import { safeFetch } from '@gradekit/net';
+import { buildObjectKey, isOwnedBy, isValidObjectKey, type StorageDriver } from '@gradekit/storage';
+import { API_CONFIG } from '../../config/api-config.provider';
+import { STORAGE } from '../../storage/storage.provider';
+import { decodeBase64Field, looksLikeUrl } from './base64-input';
+import { SUPPORTED_IMAGE_FORMATS, sniffImageType } from './image-type';
+
+/**
+ * One image input of a request, as the spec names its two fields: the inline one
+ * (`image`: base64 or an http(s) URL, deprecated) and the storage-key one
+ * (`image_key`, preferred). Exactly one of them must be given.
+ */
+export interface ImageInputField {
+  /** The role the worker reads it under, e.g. "image", "reference", "target". */
+  role: string;
+  inlineField: string;
+  keyField: string;
+  inline?: string | null;
+  key?: string | null;
+}
+
+export interface ResolvedInput {
+  role: string;
+  key: string;
+  /** How the caller sent it; base64 callers get base64 back. */
+  source: 'key' | 'base64' | 'url';
+}
+
+/**
+ * Turns request inputs into storage keys owned by the caller: a key must be the
+ * caller's and exist (another owner's key is a 404, like a missing one); base64
+ * is decoded, checked and stored; a URL is fetched behind the SSRF guard. In
+ * sandbox mode nothing is stored or fetched — inputs are only validated.
+ */
+@Injectable()
+export class InputResolver {
+  constructor(
+    @Inject(STORAGE) private readonly storage: StorageDriver,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async resolveAll(ownerId: string, fields: ImageInputField[], sandbox: boolean): Promise<ResolvedInput[]> {
+    return Promise.all(fields.map((field) => this.resolve(ownerId, field, sandbox)));
+  }
+
+  async resolve(ownerId: string, field: ImageInputField, sandbox: boolean): Promise<ResolvedInput> {
+    const hasInline = typeof field.inline === 'string' && field.inline.length > 0;
+    const hasKey = typeof field.key === 'string' && field.key.length > 0;
+    if (hasInline === hasKey) {
+      throw DomainError.validation(`Provide exactly one of ${field.keyField} or ${field.inlineField}`, [
+        { field: field.keyField, message: `storage key from POST /api/v1/storage/presign (preferred)` },
+        { field: field.inlineField, message: 'base64 image data or an http(s) URL (deprecated)' },
+      ]);
+    }
+    if (hasKey) return { role: field.role, key: await this.checkKey(ownerId, field.keyField, field.key as string, sandbox), source: 'key' };
+    const inline = (field.inline as string).trim();
+    if (looksLikeUrl(inline)) {
+      const key = sandbox ? this.checkUrlSyntax(field.inlineField, inline) : await this.fetchUrl(ownerId, field.inlineField, inline);
+      return { role: field.role, key, source: 'url' };
+    }
+    const bytes = decodeBase64Field(field.inlineField, inline, this.config.limits.maxInputBytes);
+    const key = sandbox ? this.checkImageBytes(field.inlineField, bytes) && 'sandbox' : await this.storeImage(ownerId, field.inlineField, bytes);
+    return { role: field.role, key, source: 'base64' };
+  }
+
+  private async checkKey(ownerId: string, field: string, key: string, sandbox: boolean): Promise<string> {
+    if (!isValidObjectKey(key)) throw DomainError.validation(`${field} is not a valid storage key`, [{ field, message: 'not a valid storage key' }]);
+    // Another owner's key is indistinguishable from a missing one.
+    if (!isOwnedBy(key, ownerId)) throw new DomainError('NOT_FOUND', `${field} not found`, [{ field, message: 'no such object in your storage' }]);
+    if (!sandbox && !(await this.storage.head(key))) {
+      throw new DomainError('NOT_FOUND', `${field} not found`, [{ field, message: 'no such object in your storage (upload it to the presigned URL first)' }]);
+    }
+    return key;
+  }
+
+  private checkUrlSyntax(field: string, value: string): string {
+    try {
+      new URL(value);
+      return 'sandbox';
+    } catch {
+      throw DomainError.validation(`${field} is not a valid URL`, [{ field, message: 'must be an http(s) URL' }]);
+    }
+  }
+
+  private checkImageBytes(field: string, bytes: Buffer): true {
+    if (!sniffImageType(bytes)) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `${field} is not a supported image`, [{ field, message: `supported formats: ${SUPPORTED_IMAGE_FORMATS.join(', ')}` }]);
+    }
+    return true;
+  }
+
+  private async fetchUrl(ownerId: string, field: string, url: string): Promise<string> {
+    const { urlFetch, limits } = this.config;
+    const fetched = await safeFetch(url, {
+      maxBytes: limits.maxInputBytes,
+      timeoutMs: urlFetch.timeoutMs,
+      maxRedirects: urlFetch.maxRedirects,
+      policy: { allowHosts: urlFetch.allowHosts },
+    }).catch((error: unknown) => {
+      if (error instanceof DomainError) throw new DomainError(error.code, `${field}: ${error.message}`, error.details.map((d) => ({ field, ...d })));
+      throw error;
+    });
+    return this.storeImage(ownerId, field, fetched.body);
+  }
+
+  private async storeImage(ownerId: string, field: string, bytes: Buffer): Promise<string> {
+    this.checkImageBytes(field, bytes);
+    const type = sniffImageType(bytes)!;
+    const key = buildObjectKey(ownerId, 'inputs', `${field}.${type.extension}`);
+    await this.storage.put(key, bytes, type.contentType);
+    return key;
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Prisma } from '@prisma/client';
+import type { ApiConfig } from '@gradekit/config';
+import { DomainError, OPERATION_CATALOG, isErrorCode, type OperationName } from '@gradekit/contracts';
+import { CreditsRepository, TasksRepository } from '@gradekit/db';
+import { API_CONFIG } from '../config/api-config.provider';
+import type { GradekitRequest, Principal } from '../common/request-context';
+import { TaskQueues } from '../queue/task-queues.service';
+import { UsageRecorder } from '../usage/usage-recorder.service';
+import { InputResolver, type ImageInputField } from './inputs/input-resolver.service';
+import type { AcceptedBody, OperationResultBody } from './operation-response';
+import { SandboxResults } from './sandbox/sandbox-results.service';
+
+export interface OperationRequest {
+  inputs: ImageInputField[];
+  /** The op's parameters as the worker will read them (validated already by the DTO). */
+  params: Prisma.InputJsonValue;
+  webhookUrl?: string | null;
+}
+
+export function isSandboxRequest(req: GradekitRequest): boolean {
+  const header = req.header('x-sandbox')?.trim().toLowerCase();
+  return header === 'true' || header === '1';
+}
+
+/**
+ * The lifecycle of a paid call (DESIGN.md "Request lifecycle"), shared by every
+ * operation route so none of them re-implements charging, queueing or sandboxing:
+ * resolve inputs → (sandbox: demo result) → one transaction creating the Task and
+ * its debit (402 when short) → enqueue with jobId = task id → wait up to the sync
+ * timeout → the result, or 202 with the task id.
+ */
+@Injectable()
+export class OperationRunner {
+  constructor(
+    private readonly inputs: InputResolver,
+    private readonly credits: CreditsRepository,
+    private readonly tasks: TasksRepository,
+    private readonly queues: TaskQueues,
+    private readonly sandbox: SandboxResults,
+    private readonly usage: UsageRecorder,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async run(req: GradekitRequest, res: Response, op: OperationName, request: OperationRequest): Promise<OperationResultBody | AcceptedBody> {
+    const principal = req.principal as Principal;
+    const userId = principal.user.id;
+    const sandbox = isSandboxRequest(req);
+    this.usage.recordWhenFinished(req, res, { op, credits: 0, sandbox, taskId: null });
+    const resolved = await this.inputs.resolveAll(userId, request.inputs, sandbox);
+
+    if (sandbox) {
+      res.status(200);
+      return { ...this.sandbox.resultFor(op), credits_used: 0, credits_remaining: principal.user.creditBalance, sandbox: true };
+    }
+
+    const definition = OPERATION_CATALOG[op];
+    const taskId = randomUUID();
+    const charge = await this.credits.createTaskWithCharge(userId, {
+      id: taskId,
+      op,
+      queue: definition.queue,
+      params: request.params,
+      inputs: Object.fromEntries(resolved.map((input) => [input.role, input.key])),
+      credits: definition.credits,
+      webhookUrl: request.webhookUrl ?? null,
+    });
+    if (!charge.ok) {
+      throw new DomainError('INSUFFICIENT_CREDITS', `This call costs ${definition.credits} credit(s); your balance is ${charge.balance}`, [
+        { message: 'Ask an administrator for credits or upgrade your plan', required: definition.credits, balance: charge.balance },
+      ]);
+    }
+    req.usage = { op, credits: definition.credits, sandbox: false, taskId };
+
+    const job = await this.queues.enqueue(op, taskId).catch(async () => {
+      await this.credits.failTaskAndRefund(taskId, { code: 'SERVICE_UNAVAILABLE', message: 'The job queue was unavailable' });
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is unavailable; your credits were refunded. Try again shortly.');
+    });
+    await this.queues.waitForJob(job, this.config.syncTimeoutMs);
+
+    const task = await this.tasks.find(userId, taskId);
+    if (!task) throw new Error(`task ${taskId} vanished`);
+    if (task.status === 'failed') {
+      req.usage = { op, credits: 0, sandbox: false, taskId };
+      const error = (task.error ?? {}) as { code?: string; message?: string; details?: unknown[] };
+      const code = isErrorCode(error.code) ? error.code : 'INTERNAL';
+      throw new DomainError(code, error.message ?? 'The operation failed', [
+        ...((error.details as { message: string }[]) ?? []),
+        { message: `Task ${taskId} failed; its ${definition.credits} credit(s) were refunded`, task_id: taskId, credits_refunded: definition.credits },
+      ]);
+    }
+    const balance = await this.credits.balance(userId);
+    if (task.status !== 'completed') {
+      res.status(202);
+      return { task_id: taskId, status: task.status, status_url: `/api/v1/tasks/${taskId}`, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
+    }
+    res.status(200);
+    return { task_id: taskId, result: task.result, history_id: task.history?.id ?? null, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
+  }
+}

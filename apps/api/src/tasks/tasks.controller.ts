@@ -1,0 +1,37 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@gradekit/contracts';
+import { TasksRepository } from '@gradekit/db';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../common/request-context';
+import { creditsUsedBy, taskBody, type TaskBody } from '../operations/operation-response';
+import { TaskQueues, type QueueCounts } from '../queue/task-queues.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ApiTags('Tasks & Queue')
+@Controller('api/v1')
+export class TasksController {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly queues: TaskQueues,
+  ) {}
+
+  @Get('tasks/:id')
+  @ApiOperation({
+    summary: 'Get an async task: status, progress, result or error',
+    description: 'status is queued | processing | completed | failed | canceled; progress 0–100. A failed task was refunded: its credits_used is 0. Another user\'s task is a 404.',
+  })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such task of yours' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TaskBody> {
+    const task = UUID.test(id) ? await this.tasks.find(principal.user.id, id) : null;
+    if (!task) throw DomainError.notFound('Task');
+    return taskBody(task, creditsUsedBy(task));
+  }
+
+  @Get('queue/stats')
+  @ApiOperation({ summary: 'Queue statistics: waiting, active, completed, failed and delayed jobs per queue (image, gpu, video, hooks)' })
+  async stats(): Promise<{ queues: Record<string, QueueCounts> }> {
+    return { queues: await this.queues.counts() };
+  }
+}

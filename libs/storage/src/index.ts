@@ -1,0 +1,25 @@
+export * from './storage-driver.interface';
+export { createStorageDriver } from './storage-driver.factory';
+export { LocalStorageDriver } from './local-storage.driver';
+export { S3StorageDriver } from './s3-storage.driver';
+export {
+  MAX_KEY_LENGTH,
+  assertValidKey,
+  assertValidPrefix,
+  buildObjectKey,
+  isOwnedBy,
+  isValidObjectKey,
+  objectKeyProblem,
+  ownerPrefix,
+  sanitizeFilename,
+} from './object-key';
+export { DEFAULT_CONTENT_TYPE, contentTypeFromKey, isValidContentType } from './content-type';
+export { contentDisposition } from './content-disposition';
+export {
+  LOCAL_OBJECT_ROUTE,
+  buildLocalPresignedUrl,
+  localSignatureParamsFromQuery,
+  signLocalUrl,
+  verifyLocalSignature,
+} from './local-signature';
+export type { LocalPresignOp, LocalSignatureParams, LocalSignatureVerdict, LocalSignedFields } from './local-signature';

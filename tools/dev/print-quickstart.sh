@@ -5,6 +5,7 @@ cd "$(dirname "$0")/../.."
 seed=$(node -r ./tools/register-dist-paths.js dist/out/prisma/seed.js)
 key=$(node -e "console.log(JSON.parse(process.argv[1]).api_key)" "$seed")
 user=$(node -e "console.log(JSON.parse(process.argv[1]).username)" "$seed")
+password=$(node -e "console.log(JSON.parse(process.argv[1]).password ?? '')" "$seed")
 base=${PUBLIC_URL:-http://127.0.0.1:${API_PORT:-3000}}
 photo="$PWD/test/fixtures/photos/coffee.jpg"
 cat <<MSG
@@ -13,6 +14,8 @@ Gradekit is running: api $base (docs $base/api/docs), worker health http://127.0
 Demo account: $user — API key (shown once, stored only as a hash):
 
   $key
+$( [ -n "$password" ] && echo "
+Its password (for POST /api/auth/login), generated now and shown only this once: $password" )
 
 Try it — colour statistics of a JPEG, computed by the worker:
 

@@ -45,6 +45,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'request failed');
     }
     if (res.headersSent) return;
+    const retryAfter = body.code === 'RATE_LIMITED' ? body.details.find((detail) => typeof detail['retry_after'] === 'number')?.['retry_after'] : undefined;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
 

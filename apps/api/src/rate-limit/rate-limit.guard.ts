@@ -31,7 +31,6 @@ export class RateLimitGuard implements CanActivate {
     const exceeded = state.minute.exceeded ? state.minute : state.month.exceeded ? state.month : null;
     if (exceeded) {
       const retryAfter = Math.max(1, exceeded.resetAt - Math.floor(Date.now() / 1000));
-      res.setHeader('Retry-After', retryAfter);
       throw new DomainError('RATE_LIMITED', state.minute.exceeded ? 'Rate limit exceeded: too many requests this minute' : 'Monthly request limit reached', [
         { message: `Retry after ${retryAfter} s`, limit: exceeded.limit, window: state.minute.exceeded ? 'minute' : 'month', retry_after: retryAfter },
       ]);

@@ -38,4 +38,24 @@ export class ApiKeysRepository {
   async touch(id: string, now = new Date()): Promise<void> {
     await this.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: now } });
   }
+
+  /** One owner's active key; another owner's key (or a revoked one) is absent. */
+  find(userId: string, id: string): Promise<ApiKey | null> {
+    return this.prisma.apiKey.findFirst({ where: { id, userId, revokedAt: null } });
+  }
+
+  /** A page of one owner's active keys, newest first (ties broken by id so pages are stable). */
+  async page(userId: string, limit: number, offset: number): Promise<{ items: ApiKey[]; total: number }> {
+    const where = { userId, revokedAt: null };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.apiKey.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, skip: offset }),
+      this.prisma.apiKey.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** Revokes every active key of the owner with this name (e.g. the seed's previous "quickstart" key). */
+  async revokeByName(userId: string, name: string, now = new Date()): Promise<number> {
+    return (await this.prisma.apiKey.updateMany({ where: { userId, name, revokedAt: null }, data: { revokedAt: now } })).count;
+  }
 }

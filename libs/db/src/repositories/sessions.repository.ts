@@ -33,4 +33,9 @@ export class SessionsRepository {
   async deleteExpired(now = new Date()): Promise<number> {
     return (await this.prisma.session.deleteMany({ where: { expiresAt: { lte: now } } })).count;
   }
+
+  /** One of the user's sessions by id (expired or not). */
+  find(userId: string, id: string): Promise<Session | null> {
+    return this.prisma.session.findFirst({ where: { id, userId } });
+  }
 }

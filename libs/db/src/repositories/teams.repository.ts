@@ -35,4 +35,18 @@ export class TeamsRepository {
   delete(id: string): Promise<Team> {
     return this.prisma.team.delete({ where: { id } });
   }
+
+  /** A page of teams, oldest first (the default team, created by the migration, comes first). */
+  async page(limit: number, offset: number): Promise<{ items: TeamWithCount[]; total: number }> {
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.team.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit, skip: offset, include: { _count: { select: { users: true } } } }),
+      this.prisma.team.count(),
+    ]);
+    return { items, total };
+  }
+
+  /** A team whose name equals `name` ignoring case: names are unique to people, not just to the byte. */
+  findByNameInsensitive(name: string): Promise<Team | null> {
+    return this.prisma.team.findFirst({ where: { name: { equals: name, mode: 'insensitive' } } });
+  }
 }

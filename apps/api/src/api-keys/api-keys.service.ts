@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKey } from '@prisma/client';
+import { isUUID } from 'class-validator';
+import { DomainError, type Page } from '@gradekit/contracts';
+import { ApiKeysRepository } from '@gradekit/db';
+import { generateApiKey } from '../auth/secrets';
+import type { ApiKeyResponseDto } from './dto/api-key-response.dto';
+import type { CreatedApiKeyResponseDto } from './dto/created-api-key-response.dto';
+
+function toApiKeyView(key: ApiKey): ApiKeyResponseDto {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    created_at: key.createdAt.toISOString(),
+  };
+}
+
+/** The caller's own API keys. Every lookup is scoped by owner: someone else's key id is a 404. */
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly keys: ApiKeysRepository) {}
+
+  async create(userId: string, name: string): Promise<CreatedApiKeyResponseDto> {
+    const generated = generateApiKey();
+    const row = await this.keys.create(userId, { name, prefix: generated.prefix, keyHash: generated.hash });
+    return { id: row.id, name: row.name, key: generated.key, prefix: row.prefix, created_at: row.createdAt.toISOString() };
+  }
+
+  async list(userId: string, limit: number, offset: number): Promise<Page<ApiKeyResponseDto>> {
+    const { items, total } = await this.keys.page(userId, limit, offset);
+    return { items: items.map(toApiKeyView), total, limit, offset };
+  }
+
+  /** Revokes the key at once (the next request with it is a 401); the row stays for the audit trail. */
+  async revoke(userId: string, id: string): Promise<void> {
+    const revoked = isUUID(id) && (await this.keys.revoke(userId, id));
+    if (!revoked) throw DomainError.notFound('API key');
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+import { UserProvisioner } from './user-provisioner.service';
+
+/** User administration and account creation (UserProvisioner is shared with registration). */
+@Module({
+  controllers: [AdminUsersController],
+  providers: [AdminUsersService, UserProvisioner],
+  exports: [UserProvisioner],
+})
+export class UsersModule {}

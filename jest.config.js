@@ -5,6 +5,9 @@
 const preset = require('./jest.preset');
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest, so the generous default for the
+  // integration and end-to-end tiers (real services, spawned processes) is global.
+  testTimeout: 60000,
   projects: [
     {
       ...preset,
@@ -17,7 +20,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/test/support/integration-global-setup.js',
-      testTimeout: 60000,
     },
     {
       ...preset,
@@ -25,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/e2e-global-setup.js',
       globalTeardown: '<rootDir>/test/support/e2e-global-teardown.js',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,0 +1,103 @@
+import { hostname } from 'node:os';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { WorkerConfig, WorkerQueueName } from '@gradekit/config';
+import type { TaskJobData } from '@gradekit/contracts';
+import { createRedisConnection } from '@gradekit/queue';
+import { WORKER_LOGGER } from '../common/logger.provider';
+import { WORKER_CONFIG } from '../config/worker-config.provider';
+import { errorSummary } from './job-error.classifier';
+import { TaskJobProcessor, type TaskJobReturn } from './task-job.processor';
+
+export const BULLMQ_TUNING = Symbol('BULLMQ_TUNING');
+
+/** BullMQ lock/stall settings; the defaults (30 s lock, 30 s stall check, 1 stall allowed) suit production. */
+export interface BullmqTuning {
+  lockDuration?: number;
+  stalledInterval?: number;
+  maxStalledCount?: number;
+}
+
+interface QueueWorker {
+  queue: WorkerQueueName;
+  worker: Worker<TaskJobData, TaskJobReturn, string>;
+  connection: Redis;
+}
+
+/**
+ * One BullMQ Worker per configured queue, each on its own Redis connection, all
+ * feeding the same TaskJobProcessor. Owns the shutdown order: stop taking jobs,
+ * let running ones finish within SHUTDOWN_GRACE_MS, else release them (force-close:
+ * their locks lapse and another worker takes them over), then close connections.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationShutdown {
+  private workers: QueueWorker[] = [];
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly processor: TaskJobProcessor,
+    @Inject(WORKER_LOGGER) private readonly logger: Logger,
+    @Optional() @Inject(BULLMQ_TUNING) private readonly tuning: BullmqTuning | null,
+  ) {}
+
+  /** Starts consuming every configured queue; resolves once each worker's connection is ready. */
+  async start(): Promise<void> {
+    if (this.workers.length || this.stopping) throw new Error('queue workers already started');
+    const name = `${hostname()}:${process.pid}`;
+    for (const queue of this.config.queues) {
+      const connection = createRedisConnection(this.config.redisUrl, `worker-${queue}`);
+      const worker = new Worker<TaskJobData, TaskJobReturn, string>(
+        queue,
+        // Three parameters: BullMQ then passes its per-job AbortSignal.
+        (job, token, signal) => this.processor.process(job, token, signal),
+        { connection, prefix: this.config.queuePrefix, concurrency: this.config.concurrency, name, ...(this.tuning ?? {}) },
+      );
+      worker.on('error', (error) => this.logger.error({ queue, err: errorSummary(error) }, 'queue worker error'));
+      worker.on('failed', (job) => {
+        this.processor.settleFailedJob(job).catch((error: unknown) => this.logger.error({ queue, jobId: job?.id, err: errorSummary(error) }, 'could not settle a failed job'));
+      });
+      this.workers.push({ queue, worker, connection });
+    }
+    await Promise.all(this.workers.map(({ worker }) => worker.waitUntilReady()));
+    this.logger.info({ queues: this.config.queues, concurrency: this.config.concurrency, prefix: this.config.queuePrefix }, 'consuming queues');
+  }
+
+  /** True while every queue worker is running (readiness). */
+  isRunning(): boolean {
+    return this.workers.length > 0 && !this.stopping && this.workers.every(({ worker }) => worker.isRunning());
+  }
+
+  /** Graceful stop (idempotent): see the class comment. */
+  stop(): Promise<void> {
+    if (!this.stopping) this.stopping = this.doStop();
+    return this.stopping;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  private async doStop(): Promise<void> {
+    if (!this.workers.length) return;
+    const graceMs = this.config.shutdownGraceMs;
+    this.logger.info({ running: this.processor.activeCount, graceMs }, 'stopping: taking no new jobs, waiting for running ones');
+    this.processor.beginDrain();
+    // Stop fetching without waiting; waiting is done below with a deadline.
+    await Promise.all(this.workers.map(({ worker }) => worker.pause(true)));
+    const drained = await this.processor.whenIdle(graceMs);
+    if (!drained) {
+      this.logger.warn({ running: this.processor.activeCount, graceMs }, 'grace period over: releasing running jobs to other workers');
+      this.processor.release();
+    }
+    // Drained: a normal close lets BullMQ finish recording the last results. Not drained:
+    // force-close, so the running jobs' locks stop being renewed and lapse.
+    await Promise.all(this.workers.map(({ worker }) => worker.close(!drained).catch((error: unknown) => this.logger.error({ err: errorSummary(error) }, 'closing a queue worker failed'))));
+    if (!drained) this.processor.abortRunning();
+    await Promise.all(this.workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));
+    this.logger.info({ released: !drained }, 'queue workers stopped');
+  }
+}

@@ -1,0 +1,190 @@
+import type { HandlerContext, HandlerOutcome, OperationHandler } from './handlers/operation-handler';
+import { WorkerTestBed, sleep } from './test-support/worker-test-bed';
+import { startWorker } from './worker-app';
+
+/** An `analyze` stand-in that works for `ms`, or until its signal aborts (then it throws, like a real handler would). */
+class SlowHandler implements OperationHandler<'analyze'> {
+  readonly op = 'analyze' as const;
+  calls = 0;
+  aborted = 0;
+
+  constructor(private readonly ms: number) {}
+
+  async run(ctx: HandlerContext<'analyze'>): Promise<HandlerOutcome> {
+    this.calls++;
+    await ctx.reportProgress(10);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, this.ms);
+      ctx.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        this.aborted++;
+        reject(new Error('aborted'));
+      });
+    });
+    return { result: { slept: this.ms }, history: null };
+  }
+}
+
+// Jest ignores `testTimeout` inside `projects`; these tests wait on real queues and retries.
+jest.setTimeout(30_000);
+
+describe('worker application (start, health, shutdown)', () => {
+  let bed: WorkerTestBed;
+
+  beforeAll(async () => {
+    bed = await WorkerTestBed.create('wapp');
+  });
+  afterAll(() => bed.close());
+
+  it('refuses to start unless every catalog op has exactly one handler', async () => {
+    await expect(startWorker(bed.config(), { handlers: () => [] })).rejects.toThrow(/no handler for: analyze/);
+    await expect(startWorker(bed.config(), { handlers: (defaults) => [...defaults, ...defaults] })).rejects.toThrow(/more than one handler for: analyze/);
+    const stray = { op: 'teleport', run: async () => ({ result: {} }) } as unknown as OperationHandler;
+    await expect(startWorker(bed.config(), { handlers: (defaults) => [...defaults, stray] })).rejects.toThrow(/does not know: teleport/);
+  });
+
+  it('serves /healthz, /readyz and /metrics on its own port', async () => {
+    const { worker } = await bed.start();
+    expect(worker.port).toBeGreaterThan(0);
+    const live = await fetch(`${worker.url}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${worker.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ok',
+      checks: { postgres: { status: 'ok' }, redis: { status: 'ok' }, storage: { status: 'ok' }, queues: { status: 'ok' } },
+    });
+    const metrics = await fetch(`${worker.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('# TYPE jobs_total counter');
+    expect(text).toContain('# TYPE job_duration_seconds histogram');
+    expect(text).toMatch(/process_cpu_seconds_total\{app="worker"\}/);
+    const missing = await fetch(`${worker.url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'No route for GET /nope', code: 'NOT_FOUND', details: [] });
+    expect((await fetch(`${worker.url}/healthz`, { method: 'POST' })).status).toBe(405);
+
+    await worker.close();
+    await expect(fetch(`${worker.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('answers /readyz 503 naming the failed dependency', async () => {
+    const url = new URL(bed.db.url);
+    url.pathname = '/gk_no_such_database';
+    const { worker } = await bed.start({ DATABASE_URL: url.toString() });
+    const ready = await fetch(`${worker.url}/readyz`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { status: string; checks: Record<string, unknown> };
+    expect(body.status).toBe('unavailable');
+    expect(body.checks.postgres).toEqual({ status: 'error', error: expect.stringMatching(/gk_no_such_database|does not exist/) });
+    expect(body.checks.redis).toEqual({ status: 'ok' });
+    expect(body.checks.storage).toEqual({ status: 'ok' });
+    expect((await fetch(`${worker.url}/healthz`)).status).toBe(200); // alive, just not ready
+  });
+
+  it('lets a running job finish on close, then stops', async () => {
+    const handler = new SlowHandler(1500);
+    const started = await bed.start({ SHUTDOWN_GRACE_MS: '10000' }, { handlers: () => [handler] });
+    const userId = await bed.createUser(3);
+    const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
+    await started.enqueue(created.id);
+    await bed.waitForTask(created.id, ['processing']);
+
+    const t0 = Date.now();
+    await started.worker.close();
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThan(800);
+    expect(took).toBeLessThan(8000);
+
+    const task = await bed.tasks.findForProcessing(created.id);
+    expect(task).toMatchObject({ status: 'completed', result: { slept: 1500 }, attempts: 1 });
+    expect(handler.aborted).toBe(0);
+    expect(await (await started.queue().getJob(created.id))!.getState()).toBe('completed');
+    expect((await bed.ledger(userId, created.id)).map((row) => row.kind)).toEqual(['charge']);
+    await expect(fetch(`${started.worker.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('takes no new job once closing: a waiting job stays queued for the next worker', async () => {
+    const env = { SHUTDOWN_GRACE_MS: '10000', WORKER_CONCURRENCY: '1', QUEUE_PREFIX: `gkdrain${Date.now().toString(36)}` };
+    const slow = new SlowHandler(1000);
+    const first = await bed.start(env, { handlers: () => [slow] });
+    const userId = await bed.createUser(3);
+    const running = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
+    const waiting = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('y')) });
+    await first.enqueue(running.id);
+    await bed.waitForTask(running.id, ['processing']);
+    await first.enqueue(waiting.id);
+
+    await first.worker.close();
+    expect(slow.calls).toBe(1);
+    expect(await bed.tasks.findForProcessing(running.id)).toMatchObject({ status: 'completed' });
+    expect(await bed.tasks.findForProcessing(waiting.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(['waiting', 'delayed', 'prioritized']).toContain(await (await first.queue().getJob(waiting.id))!.getState());
+
+    const quick = new SlowHandler(10);
+    const second = await bed.start(env, { handlers: () => [quick] });
+    expect(await bed.waitForTask(waiting.id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(quick.calls).toBe(1);
+    await second.close();
+  });
+
+  it('past the grace period releases the job: its lock lapses and another worker completes it, with no attempt or refund lost', async () => {
+    const tuning = { lockDuration: 1000, stalledInterval: 500 };
+    const env = { SHUTDOWN_GRACE_MS: '300', QUEUE_PREFIX: `gkrel${Date.now().toString(36)}` };
+    const stuck = new SlowHandler(60_000);
+    const first = await bed.start(env, { handlers: () => [stuck], bullmq: tuning });
+    const userId = await bed.createUser(3);
+    const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
+    await first.enqueue(created.id);
+    await bed.waitForTask(created.id, ['processing']);
+
+    const t0 = Date.now();
+    await first.worker.close();
+    expect(Date.now() - t0).toBeLessThan(3000);
+    await sleep(50);
+    expect(stuck.aborted).toBe(1);
+    // Released, not failed: the task waits for the next worker, still charged, not refunded.
+    expect(await bed.tasks.findForProcessing(created.id)).toMatchObject({ status: 'processing', error: null });
+    expect(await (await first.queue().getJob(created.id))!.getState()).toBe('active');
+
+    const quick = new SlowHandler(10);
+    const second = await bed.start(env, { handlers: () => [quick], bullmq: tuning });
+    const task = await bed.waitForTask(created.id, ['completed', 'failed'], 20_000);
+    expect(task).toMatchObject({ status: 'completed', result: { slept: 10 }, attempts: 1 });
+    expect(quick.calls).toBe(1);
+    const job = await bed.waitForJobState(second.queue(), created.id, 'completed');
+    expect(job.attemptsMade).toBe(1); // the release did not burn an attempt
+    expect((await bed.ledger(userId, created.id)).map((row) => row.kind)).toEqual(['charge']);
+    expect(await bed.credits.balance(userId)).toBe(2);
+    await second.close();
+  });
+
+  it('fails and refunds (once) a task whose job stalled past BullMQ’s limit, without running it again', async () => {
+    const env = { SHUTDOWN_GRACE_MS: '200', QUEUE_PREFIX: `gkstall${Date.now().toString(36)}` };
+    const stuck = new SlowHandler(60_000);
+    const first = await bed.start(env, { handlers: () => [stuck], bullmq: { lockDuration: 1000, stalledInterval: 500 } });
+    const userId = await bed.createUser(3);
+    const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
+    await first.enqueue(created.id);
+    await bed.waitForTask(created.id, ['processing']);
+    await first.worker.close(); // released: the job is left active with a lapsing lock
+
+    // No stall allowed: BullMQ fails the job itself (the processor never sees it).
+    const never = new SlowHandler(10);
+    const second = await bed.start(env, { handlers: () => [never], bullmq: { lockDuration: 1000, stalledInterval: 500, maxStalledCount: 0 } });
+    const job = await bed.waitForJobState(second.queue(), created.id, 'failed', 20_000);
+    expect(job.failedReason).toMatch(/stalled more than allowable limit/);
+    const task = await bed.waitForTask(created.id, ['failed', 'completed'], 10_000);
+    expect(task).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    expect(never.calls).toBe(0);
+    expect((await bed.ledger(userId, created.id)).map((row) => [row.kind, row.amount])).toEqual([
+      ['charge', -1],
+      ['refund', 1],
+    ]);
+    expect(await bed.credits.balance(userId)).toBe(3);
+    expect(await bed.credits.ledgerSum(userId)).toBe(3);
+    await second.close();
+  });
+});

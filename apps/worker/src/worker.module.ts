@@ -1,0 +1,61 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type { WorkerConfig } from '@gradekit/config';
+import { DbModule } from '@gradekit/db';
+import { loggerProvider } from './common/logger.provider';
+import { storageProvider } from './common/storage.provider';
+import { WORKER_CONFIG } from './config/worker-config.provider';
+import { AnalyzeHandler } from './handlers/analyze/analyze.handler';
+import { HandlerRegistry, OPERATION_HANDLERS } from './handlers/handler.registry';
+import type { OperationHandler } from './handlers/operation-handler';
+import { HealthServer } from './health/health.server';
+import { ImageDecoder } from './media/image-decoder';
+import { WorkerMetrics } from './metrics/worker-metrics.service';
+import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/queue-workers.service';
+import { TaskJobProcessor } from './processing/task-job.processor';
+
+/** One handler per catalog operation; adding an op = add its class here (the registry refuses gaps). */
+const HANDLER_CLASSES = [AnalyzeHandler];
+
+export interface WorkerModuleOptions {
+  /**
+   * Replaces the handler list (tests): gets the real handlers, returns the ones to
+   * register. The registry still checks the result against the catalog.
+   */
+  handlers?: (defaults: OperationHandler[]) => OperationHandler[];
+  /** BullMQ lock and stall settings (tests shorten them to exercise job release). */
+  bullmq?: BullmqTuning;
+}
+
+/**
+ * The worker: a Nest application context (no HTTP framework) holding the config,
+ * Postgres repositories, storage, logger, metrics, the handler registry, the job
+ * processor, the BullMQ workers and the health server.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig, options: WorkerModuleOptions = {}): DynamicModule {
+    const handlersProvider: Provider = {
+      provide: OPERATION_HANDLERS,
+      inject: HANDLER_CLASSES,
+      useFactory: (...defaults: OperationHandler[]) => (options.handlers ? options.handlers(defaults) : defaults),
+    };
+    return {
+      module: WorkerModule,
+      imports: [DbModule.forRoot(config.databaseUrl)],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: BULLMQ_TUNING, useValue: options.bullmq ?? null },
+        loggerProvider,
+        storageProvider,
+        WorkerMetrics,
+        ImageDecoder,
+        ...HANDLER_CLASSES,
+        handlersProvider,
+        HandlerRegistry,
+        TaskJobProcessor,
+        QueueWorkers,
+        HealthServer,
+      ],
+    };
+  }
+}

@@ -19,7 +19,7 @@ export PUBLIC_URL ?= http://127.0.0.1:$(API_PORT)
 
 JEST := node_modules/.bin/jest --ci
 
-.PHONY: help up down restart logs test deps services build lint typecheck migrate seed \
+.PHONY: help up down restart logs test deps services build lint typecheck migrate migrations-check seed \
         test-unit test-integration test-e2e bench clean
 
 help:
@@ -51,6 +51,10 @@ lint: deps
 	node_modules/.bin/eslint . --max-warnings=0
 
 ## Database ----------------------------------------------------------------------
+# Fails when prisma/schema.prisma and the migrations disagree (a change without its migration).
+migrations-check: deps services
+	node_modules/.bin/prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --exit-code >/dev/null
+
 migrate: deps services
 	node_modules/.bin/prisma migrate deploy
 
@@ -71,7 +75,7 @@ logs:
 	@tail -n 50 -f $(DATA_DIR)/run/api.log $(DATA_DIR)/run/worker.log
 
 ## Tests ---------------------------------------------------------------------------
-test: deps services lint typecheck build test-unit test-integration test-e2e
+test: deps services lint typecheck migrations-check build test-unit test-integration test-e2e
 
 test-unit: deps
 	$(JEST) --selectProjects unit

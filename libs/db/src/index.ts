@@ -11,3 +11,4 @@ export * from './repositories/tasks.repository';
 export * from './repositories/teams.repository';
 export * from './repositories/usage.repository';
 export * from './repositories/users.repository';
+export * from './repositories/principal-row';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApiConfig } from '@gradekit/config';
 import { PageQueryDto, type Page } from '@gradekit/contracts';
-import { CreditsRepository, UsageRepository } from '@gradekit/db';
+import { UsageRepository } from '@gradekit/db';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../common/request-context';
 import { API_CONFIG } from '../config/api-config.provider';
@@ -24,20 +24,19 @@ export interface UsageItem {
 @Controller('api/v1/account')
 export class AccountController {
   constructor(
-    private readonly credits: CreditsRepository,
     private readonly usage: UsageRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Account information: user, plan, credit balance and limits' })
-  async account(@CurrentPrincipal() principal: Principal) {
+  account(@CurrentPrincipal() principal: Principal) {
     const { user } = principal;
-    const balance = await this.credits.balance(user.id);
     return {
       user: { id: user.id, username: user.username, email: user.email, role: user.role, team: { id: user.team.id, name: user.team.name }, created_at: user.createdAt.toISOString() },
       plan: { id: user.plan.id, name: user.plan.name, monthly_credits: user.plan.monthlyCredits },
-      credits: { balance },
+      // The user row was read while authenticating this very request.
+      credits: { balance: user.creditBalance },
       limits: {
         requests_per_minute: user.plan.requestsPerMinute,
         requests_per_month: user.plan.requestsPerMonth,

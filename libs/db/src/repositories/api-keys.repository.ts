@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiKey, Plan, Team, User } from '@prisma/client';
+import { Prisma, type ApiKey } from '@prisma/client';
 import { PrismaService } from '../prisma.service';
+import { PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, userFromPrincipalRow, type PrincipalRow, type UserWithPlanAndTeam } from './principal-row';
 
 @Injectable()
 export class ApiKeysRepository {
@@ -20,12 +21,18 @@ export class ApiKeysRepository {
     return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null } });
   }
 
-  /** Revokes one of the owner's keys; false when the owner has no such active key. */
   /** Authentication in one query: the active key with its owner, plan and team. */
-  findActiveByHashWithUser(keyHash: string): Promise<(ApiKey & { user: User & { plan: Plan; team: Team } }) | null> {
-    return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null }, include: { user: { include: { plan: true, team: true } } } });
+  async findActiveByHashWithUser(keyHash: string): Promise<{ id: string; lastUsedAt: Date | null; user: UserWithPlanAndTeam } | null> {
+    const rows = await this.prisma.$queryRaw<(PrincipalRow & { c_id: string; c_last_used_at: Date | null })[]>(Prisma.sql`
+      SELECT c."id" AS c_id, c."last_used_at" AS c_last_used_at, ${PRINCIPAL_COLUMNS}
+      FROM "api_keys" c ${PRINCIPAL_JOINS}
+      WHERE c."key_hash" = ${keyHash} AND c."revoked_at" IS NULL
+      LIMIT 1`);
+    const row = rows[0];
+    return row ? { id: row.c_id, lastUsedAt: row.c_last_used_at ? new Date(row.c_last_used_at) : null, user: userFromPrincipalRow(row) } : null;
   }
 
+  /** Revokes one of the owner's keys; false when the owner has no such active key. */
   async revoke(userId: string, id: string, now = new Date()): Promise<boolean> {
     const result = await this.prisma.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
     return result.count === 1;

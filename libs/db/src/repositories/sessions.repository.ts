@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Plan, Session, Team, User } from '@prisma/client';
+import { Prisma, type Session } from '@prisma/client';
 import { PrismaService } from '../prisma.service';
+import { PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, userFromPrincipalRow, type PrincipalRow, type UserWithPlanAndTeam } from './principal-row';
 
 @Injectable()
 export class SessionsRepository {
@@ -16,8 +17,14 @@ export class SessionsRepository {
   }
 
   /** Authentication in one query: the live session with its user, plan and team. */
-  findLiveWithUser(tokenHash: string, now = new Date()): Promise<(Session & { user: User & { plan: Plan; team: Team } }) | null> {
-    return this.prisma.session.findFirst({ where: { tokenHash, expiresAt: { gt: now } }, include: { user: { include: { plan: true, team: true } } } });
+  async findLiveWithUser(tokenHash: string, now = new Date()): Promise<{ id: string; expiresAt: Date; user: UserWithPlanAndTeam } | null> {
+    const rows = await this.prisma.$queryRaw<(PrincipalRow & { c_id: string; c_expires_at: Date })[]>(Prisma.sql`
+      SELECT c."id" AS c_id, c."expires_at" AS c_expires_at, ${PRINCIPAL_COLUMNS}
+      FROM "sessions" c ${PRINCIPAL_JOINS}
+      WHERE c."token_hash" = ${tokenHash} AND c."expires_at" > ${now}
+      LIMIT 1`);
+    const row = rows[0];
+    return row ? { id: row.c_id, expiresAt: new Date(row.c_expires_at), user: userFromPrincipalRow(row) } : null;
   }
 
   async delete(userId: string, id: string): Promise<void> {

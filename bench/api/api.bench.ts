@@ -3,7 +3,9 @@
  *  1. requests/s and latency (autocannon) of a bare Nest route, of the api's /healthz
  *     (middleware only) and of GET /api/v1/account (auth by API key + Redis rate limit
  *     + Postgres), each on its own process on loopback;
- *  2. /api/v1/analyze end to end (api → queue → worker → result) on a 12-megapixel JPEG,
+ *  2. sandbox mode: POST /api/v1/analyze with X-Sandbox, one connection, to show the
+ *     latency a sandbox call costs (the spec promises well under 50 ms);
+ *  3. /api/v1/analyze end to end (api → queue → worker → result) on a 12-megapixel JPEG,
  *     against sharp's decode of the same JPEG alone in this process.
  * Prints a table and one JSON line of figures; also writes bench/results/api.json.
  * Run with `make bench` (needs the built apps: `make build`).
@@ -81,6 +83,17 @@ async function main(): Promise<void> {
     const healthz = await load(`${stack.apiUrl}/healthz`);
     const account = await load(`${stack.apiUrl}/api/v1/account`, { 'X-API-Key': apiKey });
 
+    // Sandbox calls, one at a time: their latency, not the server's throughput.
+    const sandbox = await autocannon({
+      url: `${stack.apiUrl}/api/v1/analyze`,
+      method: 'POST',
+      connections: 1,
+      amount: 300,
+      headers: { 'Content-Type': 'application/json', 'X-API-Key': apiKey, 'X-Sandbox': 'true' },
+      body: JSON.stringify({ image_key: `u/${admin.id}/images/any.jpg` }),
+    });
+    const sandboxFigures = { requests: 300, latency_p50_ms: sandbox.latency.p50, latency_p99_ms: sandbox.latency.p99, non_2xx: sandbox.non2xx };
+
     // A 12-megapixel JPEG made from a real photo.
     const photo = await sharp(path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'photos', 'coffee.jpg')).resize(4000, 3000, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
     const presign = await json(await fetch(`${stack.apiUrl}/api/v1/storage/presign`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': apiKey }, body: JSON.stringify({ filename: 'big.jpg', content_type: 'image/jpeg' }) }));
@@ -113,6 +126,7 @@ async function main(): Promise<void> {
         account_throughput_ratio: +(account.requests_per_s / bareNest.requests_per_s).toFixed(3),
         account_p99_extra_ms: +(account.latency_p99_ms - bareNest.latency_p99_ms).toFixed(1),
       },
+      sandbox_analyze_sequential: sandboxFigures,
       analyze_12mp: {
         image: '4000x3000 JPEG q90',
         bytes: photo.length,
@@ -128,6 +142,7 @@ async function main(): Promise<void> {
       'api GET /healthz': healthz,
       'api GET /api/v1/account (auth+rate limit+db)': account,
     });
+    console.table({ 'sandbox POST /api/v1/analyze (1 connection)': sandboxFigures });
     console.table({ '/analyze 12 MP (end to end)': { p50_ms: figures.analyze_12mp.end_to_end_p50_ms }, 'sharp decode only': { p50_ms: figures.analyze_12mp.sharp_decode_p50_ms } });
     mkdirSync(path.resolve(__dirname, '..', 'results'), { recursive: true });
     writeFileSync(path.resolve(__dirname, '..', 'results', 'api.json'), JSON.stringify(figures, null, 2));

@@ -42,6 +42,9 @@ services:
 ## Build and checks -------------------------------------------------------------
 build: deps
 	node_modules/.bin/tsc -p tsconfig.build.json
+	@# Assets that tsc does not copy: the sandbox demo images the api serves.
+	mkdir -p dist/out/apps/api/src/operations/sandbox/demo
+	cp apps/api/src/operations/sandbox/demo/*.jpg dist/out/apps/api/src/operations/sandbox/demo/
 
 typecheck: deps
 	node_modules/.bin/tsc -p tsconfig.json --noEmit

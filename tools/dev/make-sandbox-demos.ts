@@ -7,22 +7,48 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeImage } from '@gradekit/color';
+import sharp from 'sharp';
+import { analyzeImage, applyLut, colorGap, matchColors } from '@gradekit/color';
 import { loadWorkerConfig } from '@gradekit/config';
 import { toAnalyzeResult } from '../../apps/worker/src/handlers/analyze/analyze-result.mapper';
+import { colorGapReport } from '../../apps/worker/src/handlers/match/color-gap.mapper';
+import { toPublicMatchParams } from '../../apps/worker/src/handlers/match/match-params.mapper';
 import { ImageDecoder } from '../../apps/worker/src/media/image-decoder';
+import { ImageEncoder } from '../../apps/worker/src/media/image-encoder';
 import { ANALYSIS_PROXY_SIDE } from '../../apps/worker/src/media/proxy-size';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEMO_DIR = path.join(ROOT, 'apps', 'api', 'src', 'operations', 'sandbox', 'demo');
-const DEMO_PHOTO = path.join(ROOT, 'test', 'fixtures', 'photos', 'coffee.jpg');
+const PHOTOS = path.join(ROOT, 'test', 'fixtures', 'photos');
+const DEMO_PHOTO = path.join(PHOTOS, 'coffee.jpg');
+
+/** A demo-sized copy (long side 640) of a test photo, so the shipped demo images stay small. */
+function demoSized(name: string): Promise<Buffer> {
+  return sharp(path.join(PHOTOS, name)).resize(640, 640, { fit: 'inside' }).jpeg({ quality: 90 }).toBuffer();
+}
 
 async function main(): Promise<void> {
   const decoder = new ImageDecoder(loadWorkerConfig({}));
   const { source, proxy } = await decoder.decodeProxy(readFileSync(DEMO_PHOTO), ANALYSIS_PROXY_SIDE);
   const analyze = toAnalyzeResult(source, analyzeImage(proxy, { proxySize: ANALYSIS_PROXY_SIDE }));
   writeFileSync(path.join(DEMO_DIR, 'analyze.json'), `${JSON.stringify(analyze, null, 2)}\n`);
-  process.stdout.write(`wrote ${path.relative(ROOT, DEMO_DIR)}/analyze.json\n`);
+
+  // match: the astronaut graded to the coffee photo's palette, as MatchHandler does it.
+  const encoder = new ImageEncoder();
+  const [referenceBytes, targetBytes] = await Promise.all([demoSized('coffee.jpg'), demoSized('astronaut.jpg')]);
+  const reference = await decoder.decodeProxy(referenceBytes, ANALYSIS_PROXY_SIDE);
+  const target = await decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE);
+  const match = matchColors(target.proxy, reference.proxy, { method: 'natural' });
+  const full = await decoder.decodeFull(targetBytes);
+  const encoded = await encoder.encode(applyLut(full.image, match.lut), full.source.format);
+  writeFileSync(path.join(DEMO_DIR, 'match.jpg'), encoded.buffer);
+  const gap = colorGapReport(colorGap(target.proxy, reference.proxy), colorGap(applyLut(target.proxy, match.lut), reference.proxy));
+  const matchResult = {
+    width: encoded.width, height: encoded.height, format: encoded.format, bytes: encoded.buffer.length, bit_depth: encoded.bitDepth, has_alpha: encoded.hasAlpha,
+    method: match.method, params: toPublicMatchParams(match.params), color_gap: gap,
+  };
+  writeFileSync(path.join(DEMO_DIR, 'match.json'), `${JSON.stringify(matchResult, null, 2)}\n`);
+  process.stdout.write(`wrote the sandbox demos into ${path.relative(ROOT, DEMO_DIR)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -8,13 +8,16 @@ import { AnalyzeHandler } from './handlers/analyze/analyze.handler';
 import { HandlerRegistry, OPERATION_HANDLERS } from './handlers/handler.registry';
 import type { OperationHandler } from './handlers/operation-handler';
 import { HealthServer } from './health/health.server';
+import { MatchHandler } from './handlers/match/match.handler';
 import { ImageDecoder } from './media/image-decoder';
+import { ImageEncoder } from './media/image-encoder';
+import { ImageOutputService } from './output/image-output.service';
 import { WorkerMetrics } from './metrics/worker-metrics.service';
 import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/queue-workers.service';
 import { TaskJobProcessor } from './processing/task-job.processor';
 
 /** One handler per catalog operation; adding an op = add its class here (the registry refuses gaps). */
-const HANDLER_CLASSES = [AnalyzeHandler];
+const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler];
 
 export interface WorkerModuleOptions {
   /**
@@ -49,6 +52,8 @@ export class WorkerModule {
         storageProvider,
         WorkerMetrics,
         ImageDecoder,
+        ImageEncoder,
+        ImageOutputService,
         ...HANDLER_CLASSES,
         handlersProvider,
         HandlerRegistry,

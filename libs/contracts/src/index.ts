@@ -10,3 +10,5 @@ export * from './dto/analyze-request.dto';
 export * from './dto/page-query.dto';
 export * from './dto/storage.dto';
 export * from './operations/analyze-result';
+export * from './operations/image-result';
+export * from './dto/match-request.dto';

@@ -11,10 +11,13 @@ import { TaskQueues } from '../queue/task-queues.service';
 import { UsageRecorder } from '../usage/usage-recorder.service';
 import { InputResolver, type ImageInputField } from './inputs/input-resolver.service';
 import type { AcceptedBody, OperationResultBody } from './operation-response';
+import { ImageResultPresenter } from './image-result.presenter';
 import { SandboxResults } from './sandbox/sandbox-results.service';
 
 export interface OperationRequest {
   inputs: ImageInputField[];
+  /** `base64`: the output image inline as `image` (also implied when an input came as base64). */
+  responseFormat?: 'url' | 'base64';
   /** The op's parameters as the worker will read them (validated already by the DTO). */
   params: Prisma.InputJsonValue;
   webhookUrl?: string | null;
@@ -41,6 +44,7 @@ export class OperationRunner {
     private readonly queues: TaskQueues,
     private readonly sandbox: SandboxResults,
     private readonly usage: UsageRecorder,
+    private readonly presenter: ImageResultPresenter,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -51,9 +55,10 @@ export class OperationRunner {
     this.usage.recordWhenFinished(req, res, { op, credits: 0, sandbox, taskId: null });
     const resolved = await this.inputs.resolveAll(userId, request.inputs, sandbox);
 
+    const inlineBase64 = request.responseFormat === 'base64' || resolved.some((input) => input.source === 'base64');
     if (sandbox) {
       res.status(200);
-      return { ...this.sandbox.resultFor(op), credits_used: 0, credits_remaining: principal.user.creditBalance, sandbox: true };
+      return { ...this.sandbox.resultFor(op, { inlineBase64 }), credits_used: 0, credits_remaining: principal.user.creditBalance, sandbox: true };
     }
 
     const definition = OPERATION_CATALOG[op];
@@ -97,6 +102,7 @@ export class OperationRunner {
       return { task_id: taskId, status: task.status, status_url: `/api/v1/tasks/${taskId}`, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
     }
     res.status(200);
-    return { task_id: taskId, result: task.result, history_id: task.history?.id ?? null, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
+    const presented = await this.presenter.present(op, task.result, { inlineBase64 });
+    return { task_id: taskId, ...presented, history_id: task.history?.id ?? null, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
   }
 }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { ImageResultPresenter } from './image-result.presenter';
 import { InputResolver } from './inputs/input-resolver.service';
 import { OperationRunner } from './operation-runner.service';
 import { AnalyzeController } from './routes/analyze.controller';
+import { MatchController } from './routes/match.controller';
+import { SandboxDemoController } from './sandbox/sandbox-demo.controller';
 import { SandboxResults } from './sandbox/sandbox-results.service';
 import { UsageRecorder } from '../usage/usage-recorder.service';
 
 /** Paid operations: one runner for the lifecycle, thin controllers per route. */
 @Module({
-  controllers: [AnalyzeController],
-  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder],
-  exports: [OperationRunner, InputResolver],
+  controllers: [AnalyzeController, MatchController, SandboxDemoController],
+  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter],
+  exports: [OperationRunner, InputResolver, ImageResultPresenter],
 })
 export class OperationsModule {}

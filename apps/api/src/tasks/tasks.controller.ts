@@ -4,6 +4,7 @@ import { DomainError } from '@gradekit/contracts';
 import { TasksRepository } from '@gradekit/db';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../common/request-context';
+import { ImageResultPresenter } from '../operations/image-result.presenter';
 import { creditsUsedBy, taskBody, type TaskBody } from '../operations/operation-response';
 import { TaskQueues, type QueueCounts } from '../queue/task-queues.service';
 
@@ -15,6 +16,7 @@ export class TasksController {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly queues: TaskQueues,
+    private readonly presenter: ImageResultPresenter,
   ) {}
 
   @Get('tasks/:id')
@@ -26,7 +28,8 @@ export class TasksController {
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TaskBody> {
     const task = UUID.test(id) ? await this.tasks.find(principal.user.id, id) : null;
     if (!task) throw DomainError.notFound('Task');
-    return taskBody(task, creditsUsedBy(task));
+    const body = taskBody(task, creditsUsedBy(task));
+    return task.status === 'completed' ? { ...body, result: (await this.presenter.present(task.op, task.result)).result } : body;
   }
 
   @Get('queue/stats')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OperationsModule } from '../operations/operations.module';
 import { TasksController } from './tasks.controller';
 
-@Module({ controllers: [TasksController] })
+@Module({ imports: [OperationsModule], controllers: [TasksController] })
 export class TasksModule {}

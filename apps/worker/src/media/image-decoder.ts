@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import sharp, { type Metadata } from 'sharp';
 import type { WorkerConfig } from '@gradekit/config';
+import type { RgbImage } from '@gradekit/color';
 import { DomainError } from '@gradekit/contracts';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
 import { DECODABLE_FORMATS, decodeErrorCode } from './decode-error.classifier';
@@ -28,6 +29,13 @@ export interface RgbProxy {
 export interface DecodedProxy {
   source: SourceImageInfo;
   proxy: RgbProxy;
+}
+
+/** The whole image for processing: sRGB, orientation applied, alpha and 16-bit depth kept. */
+export interface DecodedImage {
+  source: SourceImageInfo;
+  image: RgbImage;
+  bitDepth: 8 | 16;
 }
 
 const MESSAGES = {
@@ -90,6 +98,32 @@ export class ImageDecoder {
     }
     const data = new Uint8Array(output.data.buffer, output.data.byteOffset, output.data.length);
     return { source, proxy: { data, width, height, channels: 3 } };
+  }
+
+  /**
+   * Decodes the full image for grading: EXIF orientation applied, any embedded ICC
+   * profile (or CMYK, greyscale) converted to sRGB, alpha kept, and 16-bit depth kept
+   * for 16-bit sources (PNG/TIFF) so a grade does not posterise them.
+   */
+  async decodeFull(bytes: Buffer): Promise<DecodedImage> {
+    const meta = await this.readMetadata(bytes);
+    const source = this.describe(meta, bytes.length);
+    const sixteen = meta.depth === 'ushort';
+    let output: { data: Buffer; info: sharp.OutputInfo };
+    try {
+      const pipeline = sharp(bytes, { limitInputPixels: this.maxInputPixels, failOn: 'error', autoOrient: true }).toColourspace(sixteen ? 'rgb16' : 'srgb');
+      output = await (source.hasAlpha ? pipeline.ensureAlpha() : pipeline.removeAlpha())
+        .raw({ depth: sixteen ? 'ushort' : 'uchar' })
+        .toBuffer({ resolveWithObject: true });
+    } catch (error) {
+      throw this.decodeError(error, source);
+    }
+    const { width, height, channels } = output.info;
+    if (channels !== 3 && channels !== 4) throw new Error(`image decoder: expected 3 or 4 channels, got ${channels}`);
+    const data = sixteen
+      ? new Uint16Array(output.data.buffer, output.data.byteOffset, output.data.length / 2)
+      : new Uint8Array(output.data.buffer, output.data.byteOffset, output.data.length);
+    return { source, image: { data, width, height, channels }, bitDepth: sixteen ? 16 : 8 };
   }
 
   private async readMetadata(bytes: Buffer): Promise<Metadata> {

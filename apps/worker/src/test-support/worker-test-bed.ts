@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CreditLedgerEntry, Task } from '@prisma/client';
+import type { CreditLedgerEntry, Prisma, Task } from '@prisma/client';
 import { Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadWorkerConfig, type WorkerConfig } from '@gradekit/config';
@@ -124,7 +124,7 @@ export class WorkerTestBed {
   }
 
   /** Creates the task and its charge in one transaction, as the api does before enqueueing. */
-  async createTask(userId: string, inputs: Record<string, string>, options: { op?: OperationName; credits?: number; params?: Record<string, string | number | boolean> } = {}): Promise<Task> {
+  async createTask(userId: string, inputs: Record<string, string>, options: { op?: OperationName; credits?: number; params?: Prisma.InputJsonObject } = {}): Promise<Task> {
     const op = options.op ?? 'analyze';
     const outcome = await this.credits.createTaskWithCharge(userId, {
       id: randomUUID(),

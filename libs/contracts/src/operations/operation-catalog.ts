@@ -15,6 +15,15 @@ export const OPERATION_CATALOG = {
     output: 'data',
     inputs: ['image'],
   },
+  match: {
+    name: 'match',
+    summary: 'Colour-match a target image to a reference (natural, direct, smooth or balanced), baked into a 3D LUT and applied to the full image.',
+    credits: 1,
+    minPlan: 'free',
+    queue: 'image',
+    output: 'image',
+    inputs: ['reference', 'target'],
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

@@ -1,14 +1,21 @@
 import type { OperationName } from '@gradekit/contracts';
 import analyzeDemo from './demo/analyze.json';
+import matchDemo from './demo/match.json';
 
 /**
- * What sandbox mode answers for each operation: a real result computed once from
- * a demo photo and shipped with the api (see demo/README.md for how each was made).
- * The Record over every OperationName makes a new catalog entry without a demo a
- * type error, so sandbox mode covers every paid endpoint by construction.
+ * What sandbox mode answers for each operation: real results computed once from
+ * demo photos by the worker's own code and shipped with the api
+ * (`tools/dev/make-sandbox-demos.ts` regenerates them). Image demos name a file in
+ * demo/ that the api serves at /api/v1/sandbox/demo/{file}.
+ * The Record over every OperationName makes a catalog entry without a demo a type
+ * error, so sandbox mode covers every paid endpoint by construction.
  */
-export type SandboxDemo = { kind: 'data'; result: unknown };
+export type SandboxDemo = { kind: 'data'; result: unknown } | { kind: 'image'; file: string; result: Record<string, unknown> };
 
 export const SANDBOX_DEMOS: Record<OperationName, SandboxDemo> = {
   analyze: { kind: 'data', result: analyzeDemo },
+  match: { kind: 'image', file: 'match.jpg', result: matchDemo },
 };
+
+/** The demo image files the api serves (only these names). */
+export const SANDBOX_DEMO_FILES: readonly string[] = [...new Set(Object.values(SANDBOX_DEMOS).flatMap((demo) => (demo.kind === 'image' ? [demo.file] : [])))];

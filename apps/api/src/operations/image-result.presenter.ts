@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OPERATION_CATALOG, isOperationName, type ImageResult } from '@gradekit/contracts';
+import type { StorageDriver } from '@gradekit/storage';
+import { STORAGE } from '../storage/storage.provider';
+
+/** Presigned result URLs last as long as S3 allows, so a result link in a webhook or a log stays usable for a week. */
+export const RESULT_URL_TTL_SECONDS = 7 * 24 * 3600;
+
+function isImageResult(value: unknown): value is ImageResult {
+  return typeof value === 'object' && value !== null && typeof (value as ImageResult).key === 'string' && typeof (value as ImageResult).format === 'string';
+}
+
+/**
+ * Adds what only the api can add to a stored image result: a presigned download
+ * URL (and a thumbnail URL), and the image itself as base64 when the caller wants
+ * it inline — because they asked (`response_format: "base64"`) or because they sent
+ * their input as base64, as the spec's older clients expect.
+ */
+@Injectable()
+export class ImageResultPresenter {
+  constructor(@Inject(STORAGE) private readonly storage: StorageDriver) {}
+
+  async present(op: string, result: unknown, options: { inlineBase64?: boolean } = {}): Promise<{ result: unknown; image?: string }> {
+    if (!isOperationName(op) || OPERATION_CATALOG[op].output !== 'image' || !isImageResult(result)) return { result };
+    const [url, thumbnailUrl, image] = await Promise.all([
+      this.storage.presignGet(result.key, RESULT_URL_TTL_SECONDS),
+      result.thumbnail_key ? this.storage.presignGet(result.thumbnail_key, RESULT_URL_TTL_SECONDS) : Promise.resolve(undefined),
+      options.inlineBase64 ? this.storage.get(result.key).then((bytes) => bytes.toString('base64')) : Promise.resolve(undefined),
+    ]);
+    return { result: { ...result, url, thumbnail_url: thumbnailUrl }, ...(image === undefined ? {} : { image }) };
+  }
+}

@@ -1,0 +1,63 @@
+import sharp from 'sharp';
+import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+
+describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
+  let ctx: ApiTestContext;
+  let photo: Buffer;
+  beforeAll(async () => {
+    ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
+    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toBuffer();
+  });
+  afterAll(() => ctx.close());
+
+  async function upload(user: { auth: Record<string, string> }): Promise<string> {
+    return (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+  }
+
+  it('validates method, params ranges and unknown params fields with details', async () => {
+    const user = await createTestUser(ctx, { credits: 5 });
+    const key = await upload(user);
+    const res = await ctx.http
+      .post('/api/v1/match')
+      .set(user.auth)
+      .send({ reference_key: key, target_key: key, method: 'magic', params: { strength: 2, lut_size: 500, preserve_neutrals: 'yes', sparkle: 1 } });
+    expect(res.status).toBe(400);
+    const fields = res.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['method', 'params.lut_size', 'params.preserve_neutrals', 'params.sparkle', 'params.strength']);
+    expect((await ctx.http.post('/api/v1/match').set(user.auth).send({ reference_key: key })).status).toBe(400);
+    expect((await ctx.http.get('/api/v1/account').set(user.auth)).body.credits.balance).toBe(5);
+  });
+
+  it('charges 1 credit, stores both inputs by role and the params the worker will read', async () => {
+    const user = await createTestUser(ctx, { credits: 3 });
+    const key = await upload(user);
+    const res = await ctx.http.post('/api/v1/match').set(user.auth).send({ reference: photo.toString('base64'), target_key: key, method: 'smooth', params: { strength: 0.5, preserve_skin_tones: true } });
+    expect(res.status).toBe(202);
+    expect(res.body.credits_used).toBe(1);
+    const task = await ctx.prisma.task.findUniqueOrThrow({ where: { id: res.body.task_id } });
+    expect(task.op).toBe('match');
+    expect(task.params).toEqual({ method: 'smooth', params: { strength: 0.5, preserve_skin_tones: true } });
+    expect(Object.keys(task.inputs as object).sort()).toEqual(['reference', 'target']);
+    expect((task.inputs as { target: string }).target).toBe(key);
+  });
+
+  it('answers sandbox calls with a real demo image of the same shape, served by the api', async () => {
+    const user = await createTestUser(ctx, { credits: 0 });
+    const key = await upload(user);
+    const res = await ctx.http.post('/api/v1/match').set(user.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_key: key });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ sandbox: true, credits_used: 0, credits_remaining: 0, result: { format: 'jpeg', method: 'natural', width: 640, height: 640 } });
+    expect(res.body.result.color_gap.after.w1_lab).toBeLessThan(res.body.result.color_gap.before.w1_lab);
+    expect(res.body.image).toBeUndefined();
+    const demo = await ctx.http.get(new URL(res.body.result.url).pathname).buffer(true);
+    expect(demo.status).toBe(200);
+    expect(demo.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(demo.body as Buffer).metadata()).width).toBe(640);
+    expect((demo.body as Buffer).length).toBe(res.body.result.bytes);
+
+    const inline = await ctx.http.post('/api/v1/match').set(user.auth).set('X-Sandbox', 'true').send({ reference: photo.toString('base64'), target: photo.toString('base64') });
+    expect(Buffer.from(inline.body.image, 'base64').length).toBe(res.body.result.bytes);
+    expect((await ctx.http.get('/api/v1/sandbox/demo/../../etc/passwd')).status).toBe(404);
+    expect((await ctx.http.get('/api/v1/sandbox/demo/nope.jpg')).status).toBe(404);
+  });
+});

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import sharp from 'sharp';
+import type { RgbImage } from '@gradekit/color';
+
+export interface EncodedImage {
+  buffer: Buffer;
+  format: string;
+  contentType: string;
+  extension: string;
+  width: number;
+  height: number;
+  bitDepth: 8 | 16;
+  hasAlpha: boolean;
+}
+
+const OUTPUTS: Record<string, { format: 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff'; contentType: string; extension: string; keepsSixteenBits: boolean }> = {
+  jpeg: { format: 'jpeg', contentType: 'image/jpeg', extension: 'jpg', keepsSixteenBits: false },
+  png: { format: 'png', contentType: 'image/png', extension: 'png', keepsSixteenBits: true },
+  webp: { format: 'webp', contentType: 'image/webp', extension: 'webp', keepsSixteenBits: false },
+  avif: { format: 'avif', contentType: 'image/avif', extension: 'avif', keepsSixteenBits: false },
+  tiff: { format: 'tiff', contentType: 'image/tiff', extension: 'tiff', keepsSixteenBits: true },
+};
+
+/** A thumbnail's long side. */
+export const THUMBNAIL_SIDE = 256;
+
+/**
+ * The media adapter that writes images: the output follows the input's format
+ * (GIF, a palette format a grade does not survive, becomes PNG), 16-bit depth is
+ * kept where the format holds it (PNG, TIFF), and the output carries an sRGB ICC
+ * profile because its pixels are sRGB (whatever profile the input had was
+ * converted on decode). Other metadata is not copied: EXIF orientation has been
+ * applied to the pixels, and location data should not leak into shared results.
+ */
+@Injectable()
+export class ImageEncoder {
+  async encode(image: RgbImage, inputFormat: string): Promise<EncodedImage> {
+    const output = OUTPUTS[inputFormat] ?? OUTPUTS.png;
+    const sixteen = image.data instanceof Uint16Array && output.keepsSixteenBits;
+    let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
+    pipeline = pipeline.toColourspace(sixteen ? 'rgb16' : 'srgb').withIccProfile('srgb');
+    switch (output.format) {
+      case 'jpeg':
+        pipeline = pipeline.jpeg({ quality: 92, chromaSubsampling: '4:4:4', mozjpeg: false });
+        break;
+      case 'png':
+        pipeline = pipeline.png({ compressionLevel: 6 });
+        break;
+      case 'webp':
+        pipeline = pipeline.webp({ quality: 92 });
+        break;
+      case 'avif':
+        pipeline = pipeline.avif({ quality: 70, effort: 2 });
+        break;
+      case 'tiff':
+        // LZW: lossless, and unlike sharp's default (JPEG-in-TIFF) it keeps 16 bits.
+        pipeline = pipeline.tiff({ compression: 'lzw' });
+        break;
+    }
+    const buffer = await pipeline.toBuffer();
+    return {
+      buffer,
+      format: output.format,
+      contentType: output.contentType,
+      extension: output.extension,
+      width: image.width,
+      height: image.height,
+      bitDepth: sixteen ? 16 : 8,
+      hasAlpha: image.channels === 4 && output.format !== 'jpeg',
+    };
+  }
+
+  /** A small JPEG for galleries and history (alpha flattened on white). */
+  async thumbnail(image: RgbImage): Promise<Buffer> {
+    return sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
+      .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: 80 })
+      .toBuffer();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The stored output of an image operation, under `result` of its task and its
+ * response. The api adds `url` (a presigned download URL) when it answers; the
+ * worker stores the rest. Stable: fields may be added, never removed or renamed.
+ */
+export interface ImageResult {
+  /** Storage key of the output, in the caller's namespace (`u/<user>/results/<task id>.<ext>`). */
+  key: string;
+  /** Presigned download URL (added by the api; valid 7 days). */
+  url?: string;
+  width: number;
+  height: number;
+  /** Output format: the input's (jpeg, png, webp, avif, tiff); GIF inputs come back as PNG. */
+  format: string;
+  bytes: number;
+  /** 16 when a 16-bit PNG or TIFF came in (depth is kept), else 8. */
+  bit_depth: 8 | 16;
+  has_alpha: boolean;
+  /** A JPEG thumbnail (long side ≤ 256 px) for galleries and history. */
+  thumbnail_key: string;
+}
+
+/** How far apart two images' colours are: reported before and after a match. */
+export interface ColorGapBody {
+  /** Sliced Wasserstein-1 distance between the CIELAB distributions of the proxies (ΔE76 units). */
+  w1_lab: number;
+  /** ΔE2000 between the images' mean CIELAB colours. */
+  mean_delta_e2000: number;
+  /** ΔE2000 between the dominant palettes (nearest-colour, fraction-weighted, symmetric). */
+  palette_delta_e2000: number;
+}
+
+export interface MatchImageResult extends ImageResult {
+  method: string;
+  /** The parameters as applied, defaults filled in. */
+  params: Record<string, number>;
+  color_gap: {
+    /** Target vs reference, before. */
+    before: ColorGapBody;
+    /** Result vs reference. */
+    after: ColorGapBody;
+    /** 100 × (1 − after.w1_lab / before.w1_lab): how much of the distribution gap was closed. */
+    w1_reduction_percent: number;
+  };
+}

@@ -8,6 +8,8 @@ import { AnalyzeHandler } from './handlers/analyze/analyze.handler';
 import { HandlerRegistry, OPERATION_HANDLERS } from './handlers/handler.registry';
 import type { OperationHandler } from './handlers/operation-handler';
 import { HealthServer } from './health/health.server';
+import { MatchBatchHandler } from './handlers/match/match-batch.handler';
+import { MatchEngine } from './handlers/match/match-engine.service';
 import { MatchHandler } from './handlers/match/match.handler';
 import { ImageDecoder } from './media/image-decoder';
 import { ImageEncoder } from './media/image-encoder';
@@ -17,7 +19,7 @@ import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/que
 import { TaskJobProcessor } from './processing/task-job.processor';
 
 /** One handler per catalog operation; adding an op = add its class here (the registry refuses gaps). */
-const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler];
+const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler, MatchBatchHandler];
 
 export interface WorkerModuleOptions {
   /**
@@ -54,6 +56,7 @@ export class WorkerModule {
         ImageDecoder,
         ImageEncoder,
         ImageOutputService,
+        MatchEngine,
         ...HANDLER_CLASSES,
         handlersProvider,
         HandlerRegistry,

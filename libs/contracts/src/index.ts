@@ -12,3 +12,4 @@ export * from './dto/storage.dto';
 export * from './operations/analyze-result';
 export * from './operations/image-result';
 export * from './dto/match-request.dto';
+export * from './dto/match-batch-request.dto';

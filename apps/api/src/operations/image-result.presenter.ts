@@ -21,12 +21,27 @@ export class ImageResultPresenter {
   constructor(@Inject(STORAGE) private readonly storage: StorageDriver) {}
 
   async present(op: string, result: unknown, options: { inlineBase64?: boolean } = {}): Promise<{ result: unknown; image?: string }> {
-    if (!isOperationName(op) || OPERATION_CATALOG[op].output !== 'image' || !isImageResult(result)) return { result };
+    if (!isOperationName(op)) return { result };
+    const output = OPERATION_CATALOG[op].output;
+    if (output === 'image' && isImageResult(result)) {
+      const { image, ...presented } = await this.presentImage(result, options.inlineBase64 === true);
+      return { result: presented, ...(image === undefined ? {} : { image }) };
+    }
+    if (output === 'images' && typeof result === 'object' && result !== null && Array.isArray((result as { items?: unknown }).items)) {
+      const items = await Promise.all(
+        (result as { items: unknown[] }).items.map((item) => (isImageResult(item) ? this.presentImage(item, options.inlineBase64 === true) : item)),
+      );
+      return { result: { ...result, items } };
+    }
+    return { result };
+  }
+
+  private async presentImage(result: ImageResult, inlineBase64: boolean): Promise<ImageResult & { thumbnail_url?: string; image?: string }> {
     const [url, thumbnailUrl, image] = await Promise.all([
       this.storage.presignGet(result.key, RESULT_URL_TTL_SECONDS),
       result.thumbnail_key ? this.storage.presignGet(result.thumbnail_key, RESULT_URL_TTL_SECONDS) : Promise.resolve(undefined),
-      options.inlineBase64 ? this.storage.get(result.key).then((bytes) => bytes.toString('base64')) : Promise.resolve(undefined),
+      inlineBase64 ? this.storage.get(result.key).then((bytes) => bytes.toString('base64')) : Promise.resolve(undefined),
     ]);
-    return { result: { ...result, url, thumbnail_url: thumbnailUrl }, ...(image === undefined ? {} : { image }) };
+    return { ...result, url, thumbnail_url: thumbnailUrl, ...(image === undefined ? {} : { image }) };
   }
 }

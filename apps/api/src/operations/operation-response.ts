@@ -54,8 +54,3 @@ export function taskBody(task: Task & { history?: { id: string } | null }, credi
     finished_at: task.finishedAt?.toISOString() ?? null,
   };
 }
-
-/** What a task finally cost: its price, unless it failed (then it was refunded). */
-export function creditsUsedBy(task: Pick<Task, 'status' | 'credits'>): number {
-  return task.status === 'failed' || task.status === 'canceled' ? 0 : task.credits;
-}

@@ -18,6 +18,8 @@ export interface OperationRequest {
   inputs: ImageInputField[];
   /** `base64`: the output image inline as `image` (also implied when an input came as base64). */
   responseFormat?: 'url' | 'base64';
+  /** Billable units (a batch's targets); the charge is the catalog price × units. Default 1. */
+  units?: number;
   /** The op's parameters as the worker will read them (validated already by the DTO). */
   params: Prisma.InputJsonValue;
   webhookUrl?: string | null;
@@ -62,6 +64,7 @@ export class OperationRunner {
     }
 
     const definition = OPERATION_CATALOG[op];
+    const price = definition.credits * (request.units ?? 1);
     const taskId = randomUUID();
     const charge = await this.credits.createTaskWithCharge(userId, {
       id: taskId,
@@ -69,15 +72,15 @@ export class OperationRunner {
       queue: definition.queue,
       params: request.params,
       inputs: Object.fromEntries(resolved.map((input) => [input.role, input.key])),
-      credits: definition.credits,
+      credits: price,
       webhookUrl: request.webhookUrl ?? null,
     });
     if (!charge.ok) {
-      throw new DomainError('INSUFFICIENT_CREDITS', `This call costs ${definition.credits} credit(s); your balance is ${charge.balance}`, [
-        { message: 'Ask an administrator for credits or upgrade your plan', required: definition.credits, balance: charge.balance },
+      throw new DomainError('INSUFFICIENT_CREDITS', `This call costs ${price} credit(s); your balance is ${charge.balance}`, [
+        { message: 'Ask an administrator for credits or upgrade your plan', required: price, balance: charge.balance },
       ]);
     }
-    req.usage = { op, credits: definition.credits, sandbox: false, taskId };
+    req.usage = { op, credits: price, sandbox: false, taskId };
 
     const job = await this.queues.enqueue(op, taskId).catch(async () => {
       await this.credits.failTaskAndRefund(taskId, { code: 'SERVICE_UNAVAILABLE', message: 'The job queue was unavailable' });
@@ -93,16 +96,18 @@ export class OperationRunner {
       const code = isErrorCode(error.code) ? error.code : 'INTERNAL';
       throw new DomainError(code, error.message ?? 'The operation failed', [
         ...((error.details as { message: string }[]) ?? []),
-        { message: `Task ${taskId} failed; its ${definition.credits} credit(s) were refunded`, task_id: taskId, credits_refunded: definition.credits },
+        { message: `Task ${taskId} failed; its ${price} credit(s) were refunded`, task_id: taskId, credits_refunded: price },
       ]);
     }
     const balance = await this.credits.balance(userId);
     if (task.status !== 'completed') {
       res.status(202);
-      return { task_id: taskId, status: task.status, status_url: `/api/v1/tasks/${taskId}`, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
+      return { task_id: taskId, status: task.status, status_url: `/api/v1/tasks/${taskId}`, credits_used: price, credits_remaining: balance, sandbox: false };
     }
     res.status(200);
     const presented = await this.presenter.present(op, task.result, { inlineBase64 });
-    return { task_id: taskId, ...presented, history_id: task.history?.id ?? null, credits_used: definition.credits, credits_remaining: balance, sandbox: false };
+    // A batch's failed items were refunded with the result: credits_used is what was kept.
+    const refunded = await this.credits.refundedFor(taskId);
+    return { task_id: taskId, ...presented, history_id: task.history?.id ?? null, credits_used: price - refunded, credits_remaining: balance, sandbox: false };
   }
 }

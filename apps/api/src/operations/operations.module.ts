@@ -4,6 +4,7 @@ import { ImageResultPresenter } from './image-result.presenter';
 import { InputResolver } from './inputs/input-resolver.service';
 import { OperationRunner } from './operation-runner.service';
 import { AnalyzeController } from './routes/analyze.controller';
+import { MatchBatchController } from './routes/match-batch.controller';
 import { MatchController } from './routes/match.controller';
 import { SandboxDemoController } from './sandbox/sandbox-demo.controller';
 import { SandboxResults } from './sandbox/sandbox-results.service';
@@ -11,7 +12,7 @@ import { UsageRecorder } from '../usage/usage-recorder.service';
 
 /** Paid operations: one runner for the lifecycle, thin controllers per route. */
 @Module({
-  controllers: [AnalyzeController, MatchController, SandboxDemoController],
+  controllers: [AnalyzeController, MatchController, MatchBatchController, SandboxDemoController],
   providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter],
   exports: [OperationRunner, InputResolver, ImageResultPresenter],
 })

@@ -6,6 +6,9 @@ import type { StorageDriver } from '@gradekit/storage';
 /** The roles of an operation's input files, straight from the catalog (`analyze` → 'image'). */
 export type InputRoleOf<Op extends OperationName> = (typeof OPERATION_CATALOG)[Op]['inputs'][number];
 
+/** A role, or one element of a list role (`target:0`, `target:1`, … for a batch's targets). */
+export type InputKeyOf<Op extends OperationName> = InputRoleOf<Op> | `${InputRoleOf<Op>}:${number}`;
+
 /** What a handler sees of its Task: ids, params and the storage keys of its inputs. */
 export interface TaskSnapshot<Op extends OperationName = OperationName> {
   readonly id: string;
@@ -26,7 +29,7 @@ export interface HandlerContext<Op extends OperationName = OperationName> {
    * PAYLOAD_TOO_LARGE when it exceeds MAX_INPUT_BYTES, UNPROCESSABLE when the task
    * has no such input (all final: the task is failed and refunded, not retried).
    */
-  loadInput(role: InputRoleOf<Op>): Promise<Buffer>;
+  loadInput(role: InputKeyOf<Op>): Promise<Buffer>;
   readonly storage: StorageDriver;
   /** Writes Task.progress (0–100) and the job's progress; best effort, never throws. */
   reportProgress(percent: number): Promise<void>;
@@ -43,6 +46,8 @@ export interface HandlerContext<Op extends OperationName = OperationName> {
 export interface HandlerOutcome {
   result: unknown;
   history?: HistoryInput | null;
+  /** Credits to give back for parts not delivered (a batch's failed items); written with the result, once. */
+  refundCredits?: number;
 }
 
 /**

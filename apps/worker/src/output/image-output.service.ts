@@ -8,7 +8,7 @@ import { ImageEncoder } from '../media/image-encoder';
 
 /**
  * Stores an operation's output image and its thumbnail under keys derived from the
- * task id (`u/<user>/results/<task>.<ext>`, `u/<user>/thumbnails/<task>.jpg`), so a
+ * task id (`u/<user>/results/<task>[-<item>].<ext>`, `u/<user>/thumbnails/…jpg`), so a
  * re-run overwrites its own files instead of leaving orphans, and builds the
  * History entry that points at them.
  */
@@ -16,10 +16,10 @@ import { ImageEncoder } from '../media/image-encoder';
 export class ImageOutputService {
   constructor(private readonly encoder: ImageEncoder) {}
 
-  async store(storage: StorageDriver, task: TaskSnapshot, image: RgbImage, inputFormat: string): Promise<{ result: ImageResult; history: HistoryInput }> {
+  async store(storage: StorageDriver, task: TaskSnapshot, image: RgbImage, inputFormat: string, name = task.id): Promise<{ result: ImageResult; history: HistoryInput }> {
     const encoded = await this.encoder.encode(image, inputFormat);
-    const key = `u/${task.userId}/results/${task.id}.${encoded.extension}`;
-    const thumbnailKey = `u/${task.userId}/thumbnails/${task.id}.jpg`;
+    const key = `u/${task.userId}/results/${name}.${encoded.extension}`;
+    const thumbnailKey = `u/${task.userId}/thumbnails/${name}.jpg`;
     const [stored] = await Promise.all([
       storage.put(key, encoded.buffer, encoded.contentType),
       this.encoder.thumbnail(image).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg')),

@@ -43,3 +43,16 @@ export interface MatchImageResult extends ImageResult {
     w1_reduction_percent: number;
   };
 }
+
+/** One target of a batch: its graded image, or why it failed (and was refunded). */
+export type BatchItemResult =
+  | ({ index: number; status: 'completed'; target_key: string } & MatchImageResult)
+  | { index: number; status: 'failed'; target_key: string; error: { code: string; message: string } };
+
+export interface MatchBatchResult {
+  items: BatchItemResult[];
+  succeeded: number;
+  failed: number;
+  /** Credits given back for the failed items. */
+  credits_refunded: number;
+}

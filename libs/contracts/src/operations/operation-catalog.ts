@@ -24,6 +24,15 @@ export const OPERATION_CATALOG = {
     output: 'image',
     inputs: ['reference', 'target'],
   },
+  match_batch: {
+    name: 'match_batch',
+    summary: 'Colour-match many targets to one reference in one job; 1 credit per target, a failed target is refunded.',
+    credits: 1,
+    minPlan: 'free',
+    queue: 'image',
+    output: 'images',
+    inputs: ['reference', 'target'],
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

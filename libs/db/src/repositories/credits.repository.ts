@@ -93,6 +93,12 @@ export class CreditsRepository {
     });
   }
 
+  /** Credits given back for a task so far (0 when none). */
+  async refundedFor(taskId: string): Promise<number> {
+    const refund = await this.prisma.creditLedgerEntry.findUnique({ where: { taskId_kind: { taskId, kind: 'refund' } }, select: { amount: true } });
+    return refund?.amount ?? 0;
+  }
+
   /** One owner's ledger, newest first. */
   async list(userId: string, limit: number, offset: number): Promise<{ items: CreditLedgerEntry[]; total: number }> {
     const [items, total] = await this.prisma.$transaction([

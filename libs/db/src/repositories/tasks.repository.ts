@@ -36,11 +36,24 @@ export class TasksRepository {
   /**
    * Stores the result and, when the op produced something to look at again, its
    * History entry — both at once, and idempotently: a re-run overwrites its own
-   * result and its one History row (unique per task).
+   * result and its one History row (unique per task). `refund` gives back credits
+   * for parts that were not delivered (failed items of a batch), in the same
+   * transaction and at most once per task (the ledger's unique (task, kind)).
    */
-  async complete(id: string, result: Prisma.InputJsonValue, history: HistoryInput | null, now = new Date()): Promise<HistoryEntry | null> {
+  async complete(id: string, result: Prisma.InputJsonValue, history: HistoryInput | null, now = new Date(), refund?: { amount: number; reason: string }): Promise<HistoryEntry | null> {
     return this.prisma.$transaction(async (tx) => {
       const task = await tx.task.update({ where: { id }, data: { status: 'completed', progress: 100, result, finishedAt: now } });
+      if (refund && refund.amount > 0) {
+        const inserted = await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "credit_ledger" ("id", "user_id", "kind", "amount", "balance_after", "task_id", "reason")
+          VALUES (gen_random_uuid(), ${task.userId}::uuid, 'refund', ${refund.amount}, 0, ${id}::uuid, ${refund.reason})
+          ON CONFLICT ("task_id", "kind") DO NOTHING
+          RETURNING "id"`;
+        if (inserted.length === 1) {
+          const user = await tx.user.update({ where: { id: task.userId }, data: { creditBalance: { increment: refund.amount } }, select: { creditBalance: true } });
+          await tx.creditLedgerEntry.update({ where: { id: inserted[0].id }, data: { balanceAfter: user.creditBalance } });
+        }
+      }
       if (!history) return null;
       return tx.historyEntry.upsert({
         where: { taskId: id },

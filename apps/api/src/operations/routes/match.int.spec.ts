@@ -61,3 +61,51 @@ describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
     expect((await ctx.http.get('/api/v1/sandbox/demo/nope.jpg')).status).toBe(404);
   });
 });
+
+describe('POST /api/v1/match/batch (api side)', () => {
+  let ctx: ApiTestContext;
+  let photo: Buffer;
+  beforeAll(async () => {
+    ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
+    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 20, g: 140, b: 90 } } }).jpeg().toBuffer();
+  });
+  afterAll(() => ctx.close());
+
+  it('charges 1 credit per target and stores indexed target inputs', async () => {
+    const user = await createTestUser(ctx, { credits: 5 });
+    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const res = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [key, key, key] });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ credits_used: 3, credits_remaining: 2 });
+    const task = await ctx.prisma.task.findUniqueOrThrow({ where: { id: res.body.task_id } });
+    expect(task).toMatchObject({ op: 'match_batch', credits: 3, params: { method: 'natural', params: {}, count: 3 } });
+    expect(Object.keys(task.inputs as object).sort()).toEqual(['reference', 'target:0', 'target:1', 'target:2']);
+    const short = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [key, key, key] });
+    expect(short.status).toBe(402);
+    expect(short.body.details[0]).toMatchObject({ required: 3, balance: 2 });
+  });
+
+  it('needs exactly one of targets / target_keys, 1–20 of them', async () => {
+    const user = await createTestUser(ctx, { credits: 50 });
+    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const both = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [key], targets: [photo.toString('base64')] });
+    expect(both.status).toBe(400);
+    const none = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [] });
+    expect(none.status).toBe(400);
+    const many = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: Array(21).fill(key) });
+    expect(many.status).toBe(400);
+    expect(many.body.details[0]).toMatchObject({ field: 'target_keys' });
+    const other = await createTestUser(ctx);
+    const foreign = await ctx.http.post('/api/v1/match/batch').set(other.auth).send({ reference_key: key, target_keys: [key] });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('returns a sandbox batch of demo items', async () => {
+    const user = await createTestUser(ctx);
+    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const res = await ctx.http.post('/api/v1/match/batch').set(user.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_keys: [key] });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatchObject({ succeeded: 2, failed: 0, credits_refunded: 0 });
+    expect(res.body.result.items[0]).toMatchObject({ index: 0, status: 'completed', format: 'jpeg' });
+  });
+});

@@ -10,12 +10,17 @@ import matchDemo from './demo/match.json';
  * The Record over every OperationName makes a catalog entry without a demo a type
  * error, so sandbox mode covers every paid endpoint by construction.
  */
-export type SandboxDemo = { kind: 'data'; result: unknown } | { kind: 'image'; file: string; result: Record<string, unknown> };
+export type SandboxDemo =
+  | { kind: 'data'; result: unknown }
+  | { kind: 'image'; file: string; result: Record<string, unknown> }
+  /** A batch: `count` items, each the demo image with `item`'s fields. */
+  | { kind: 'images'; file: string; item: Record<string, unknown>; count: number };
 
 export const SANDBOX_DEMOS: Record<OperationName, SandboxDemo> = {
   analyze: { kind: 'data', result: analyzeDemo },
   match: { kind: 'image', file: 'match.jpg', result: matchDemo },
+  match_batch: { kind: 'images', file: 'match.jpg', item: matchDemo, count: 2 },
 };
 
 /** The demo image files the api serves (only these names). */
-export const SANDBOX_DEMO_FILES: readonly string[] = [...new Set(Object.values(SANDBOX_DEMOS).flatMap((demo) => (demo.kind === 'image' ? [demo.file] : [])))];
+export const SANDBOX_DEMO_FILES: readonly string[] = [...new Set(Object.values(SANDBOX_DEMOS).flatMap((demo) => (demo.kind === 'data' ? [] : [demo.file])))];

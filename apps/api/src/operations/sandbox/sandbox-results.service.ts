@@ -32,8 +32,10 @@ export class SandboxResults {
     const demo = SANDBOX_DEMOS[op];
     if (demo.kind === 'data') return { ...base, result: demo.result };
     const url = `${this.config.publicUrl}/api/v1/sandbox/demo/${demo.file}`;
-    const result = { ...demo.result, key: `sandbox/demo/${demo.file}`, url, thumbnail_key: `sandbox/demo/${demo.file}`, thumbnail_url: url };
-    const bytes = this.files.get(demo.file) as Buffer;
-    return { ...base, result, ...(options.inlineBase64 ? { image: bytes.toString('base64') } : {}) };
+    const image = { key: `sandbox/demo/${demo.file}`, url, thumbnail_key: `sandbox/demo/${demo.file}`, thumbnail_url: url };
+    const inline = options.inlineBase64 ? { image: (this.files.get(demo.file) as Buffer).toString('base64') } : {};
+    if (demo.kind === 'image') return { ...base, result: { ...demo.result, ...image }, ...inline };
+    const items = Array.from({ length: demo.count }, (_, index) => ({ index, status: 'completed', target_key: `sandbox/demo/target-${index}`, ...demo.item, ...image, ...inline }));
+    return { ...base, result: { items, succeeded: demo.count, failed: 0, credits_refunded: 0 } };
   }
 }

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { applyLut, colorGap, matchColors, type MatchMethod } from '@gradekit/color';
+import { DomainError, type MatchImageResult } from '@gradekit/contracts';
+import type { HistoryInput } from '@gradekit/db';
+import type { StorageDriver } from '@gradekit/storage';
+import { ImageDecoder, type RgbProxy } from '../../media/image-decoder';
+import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
+import { ImageOutputService } from '../../output/image-output.service';
+import type { TaskSnapshot } from '../operation-handler';
+import { colorGapReport } from './color-gap.mapper';
+import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
+
+export interface MatchSettings {
+  method: MatchMethod;
+  params: Record<string, unknown> | undefined;
+}
+
+/** The task params of match and match_batch: `{ method, params }` as the api stored them. */
+export function matchSettingsOf(task: TaskSnapshot): MatchSettings {
+  return { method: (task.params.method as MatchMethod | undefined) ?? 'natural', params: task.params.params as Record<string, unknown> | undefined };
+}
+
+/**
+ * One match, shared by `match` and `match_batch`: fit on ≤ 512 px proxies, bake the
+ * LUT, apply it to the full-resolution target in one pass, store the output, and
+ * measure the colour gap to the reference before and after on the proxies.
+ */
+@Injectable()
+export class MatchEngine {
+  constructor(
+    private readonly decoder: ImageDecoder,
+    private readonly output: ImageOutputService,
+  ) {}
+
+  /** The reference's proxy: decoded once per job, reused for every target. */
+  async referenceProxy(bytes: Buffer): Promise<RgbProxy> {
+    return (await this.decoder.decodeProxy(bytes, ANALYSIS_PROXY_SIDE)).proxy;
+  }
+
+  async matchOne(
+    storage: StorageDriver,
+    task: TaskSnapshot,
+    reference: RgbProxy,
+    targetBytes: Buffer,
+    settings: MatchSettings,
+    outputName = task.id,
+  ): Promise<{ result: MatchImageResult; history: HistoryInput }> {
+    const target = await this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE);
+    let match: ReturnType<typeof matchColors>;
+    try {
+      match = matchColors(target.proxy, reference, { method: settings.method, params: toEngineMatchParams(settings.params) });
+    } catch (error) {
+      if (error instanceof RangeError) throw DomainError.validation(error.message, [{ field: 'params', message: error.message }]);
+      throw error;
+    }
+    const full = await this.decoder.decodeFull(targetBytes);
+    const graded = applyLut(full.image, match.lut);
+    const gap = colorGapReport(colorGap(target.proxy, reference), colorGap(applyLut(target.proxy, match.lut), reference));
+    const { result, history } = await this.output.store(storage, task, graded, full.source.format, outputName);
+    return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
+  }
+}

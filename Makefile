@@ -42,9 +42,9 @@ services:
 ## Build and checks -------------------------------------------------------------
 build: deps
 	node_modules/.bin/tsc -p tsconfig.build.json
-	@# Assets that tsc does not copy: the sandbox demo images the api serves.
+	@# Assets that tsc does not copy: the sandbox demo images and LUTs the api serves.
 	mkdir -p dist/out/apps/api/src/operations/sandbox/demo
-	cp apps/api/src/operations/sandbox/demo/*.jpg dist/out/apps/api/src/operations/sandbox/demo/
+	cp apps/api/src/operations/sandbox/demo/*.jpg apps/api/src/operations/sandbox/demo/*.cube dist/out/apps/api/src/operations/sandbox/demo/
 
 typecheck: deps
 	node_modules/.bin/tsc -p tsconfig.json --noEmit

@@ -21,7 +21,16 @@ export function apiClient(baseUrl: string, defaultHeaders: Record<string, string
     }
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
+  /** The raw fetch Response, for answers that are not JSON (files). */
+  function raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...defaultHeaders, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
   return {
+    raw,
     get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
     post: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
     put: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PUT', path, body ?? {}, headers),

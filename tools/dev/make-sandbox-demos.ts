@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
-import { analyzeImage, applyLut, colorGap, matchColors } from '@gradekit/color';
+import { analyzeImage, applyLut, colorGap, matchColors, writeCube } from '@gradekit/color';
+import { LUT_SPATIAL_EFFECTS_NOTE } from '@gradekit/contracts';
 import { loadWorkerConfig } from '@gradekit/config';
 import { toAnalyzeResult } from '../../apps/worker/src/handlers/analyze/analyze-result.mapper';
 import { colorGapReport } from '../../apps/worker/src/handlers/match/color-gap.mapper';
@@ -48,6 +49,15 @@ async function main(): Promise<void> {
     method: match.method, params: toPublicMatchParams(match.params), color_gap: gap,
   };
   writeFileSync(path.join(DEMO_DIR, 'match.json'), `${JSON.stringify(matchResult, null, 2)}\n`);
+  // lut_export_match: the same match's LUT as a .cube, at 17³ to keep the shipped file small.
+  const small = matchColors(target.proxy, reference.proxy, { method: 'natural', params: { lutSize: 17 } });
+  const cube = writeCube(small.lut, { title: 'Gradekit match (natural, 17^3)', comments: ['Gradekit sandbox demo LUT', LUT_SPATIAL_EFFECTS_NOTE] });
+  writeFileSync(path.join(DEMO_DIR, 'match.cube'), cube);
+  const lutResult = {
+    filename: 'gradekit-match-natural-17.cube', format: 'cube', size: small.lut.size, bytes: Buffer.byteLength(cube), title: 'Gradekit match (natural, 17^3)',
+    spatial_effects_included: false, note: LUT_SPATIAL_EFFECTS_NOTE, method: small.method, params: toPublicMatchParams(small.params),
+  };
+  writeFileSync(path.join(DEMO_DIR, 'lut-export-match.json'), `${JSON.stringify(lutResult, null, 2)}\n`);
   process.stdout.write(`wrote the sandbox demos into ${path.relative(ROOT, DEMO_DIR)}\n`);
 }
 

@@ -8,18 +8,20 @@ import { AnalyzeHandler } from './handlers/analyze/analyze.handler';
 import { HandlerRegistry, OPERATION_HANDLERS } from './handlers/handler.registry';
 import type { OperationHandler } from './handlers/operation-handler';
 import { HealthServer } from './health/health.server';
+import { LutExportMatchHandler } from './handlers/lut/lut-export-match.handler';
 import { MatchBatchHandler } from './handlers/match/match-batch.handler';
 import { MatchEngine } from './handlers/match/match-engine.service';
 import { MatchHandler } from './handlers/match/match.handler';
 import { ImageDecoder } from './media/image-decoder';
 import { ImageEncoder } from './media/image-encoder';
 import { ImageOutputService } from './output/image-output.service';
+import { LutOutputService } from './output/lut-output.service';
 import { WorkerMetrics } from './metrics/worker-metrics.service';
 import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/queue-workers.service';
 import { TaskJobProcessor } from './processing/task-job.processor';
 
 /** One handler per catalog operation; adding an op = add its class here (the registry refuses gaps). */
-const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler, MatchBatchHandler];
+const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler, MatchBatchHandler, LutExportMatchHandler];
 
 export interface WorkerModuleOptions {
   /**
@@ -57,6 +59,7 @@ export class WorkerModule {
         ImageEncoder,
         ImageOutputService,
         MatchEngine,
+        LutOutputService,
         ...HANDLER_CLASSES,
         handlersProvider,
         HandlerRegistry,

@@ -13,3 +13,4 @@ export * from './operations/analyze-result';
 export * from './operations/image-result';
 export * from './dto/match-request.dto';
 export * from './dto/match-batch-request.dto';
+export * from './dto/lut-export-match-request.dto';

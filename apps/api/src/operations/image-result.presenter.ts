@@ -10,6 +10,10 @@ function isImageResult(value: unknown): value is ImageResult {
   return typeof value === 'object' && value !== null && typeof (value as ImageResult).key === 'string' && typeof (value as ImageResult).format === 'string';
 }
 
+function isImageLikeKey(value: unknown): value is { key: string; filename?: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
 /**
  * Adds what only the api can add to a stored image result: a presigned download
  * URL (and a thumbnail URL), and the image itself as base64 when the caller wants
@@ -32,6 +36,10 @@ export class ImageResultPresenter {
         (result as { items: unknown[] }).items.map((item) => (isImageResult(item) ? this.presentImage(item, options.inlineBase64 === true) : item)),
       );
       return { result: { ...result, items } };
+    }
+    if (output === 'lut' && isImageLikeKey(result)) {
+      const url = await this.storage.presignGet(result.key, RESULT_URL_TTL_SECONDS, result.filename);
+      return { result: { ...result, url } };
     }
     return { result };
   }

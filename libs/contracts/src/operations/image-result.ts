@@ -56,3 +56,22 @@ export interface MatchBatchResult {
   /** Credits given back for the failed items. */
   credits_refunded: number;
 }
+
+/** A LUT export: the .cube file in storage and what it holds. */
+export interface LutResult {
+  key: string;
+  url?: string;
+  /** The download name, e.g. gradekit-match-natural-33.cube. */
+  filename: string;
+  format: 'cube';
+  size: number;
+  bytes: number;
+  title: string;
+  /** Always false: grain, halation, bloom, vignette and other spatial effects cannot be expressed in a LUT. */
+  spatial_effects_included: false;
+  note: string;
+  [extra: string]: unknown;
+}
+
+export const LUT_SPATIAL_EFFECTS_NOTE =
+  'A 3D LUT holds colour only: spatial effects (grain, halation, bloom, vignette, chromatic aberration, sharpening) are not in this file.';

@@ -33,6 +33,15 @@ export const OPERATION_CATALOG = {
     output: 'images',
     inputs: ['reference', 'target'],
   },
+  lut_export_match: {
+    name: 'lut_export_match',
+    summary: 'The 3D LUT of a colour match as a .cube file (the same LUT /match applies).',
+    credits: 2,
+    minPlan: 'pro',
+    queue: 'image',
+    output: 'lut',
+    inputs: ['reference', 'target'],
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

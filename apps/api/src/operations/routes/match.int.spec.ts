@@ -109,3 +109,45 @@ describe('POST /api/v1/match/batch (api side)', () => {
     expect(res.body.result.items[0]).toMatchObject({ index: 0, status: 'completed', format: 'jpeg' });
   });
 });
+
+describe('POST /api/v1/lut/export/match (api side: plan gate, price, sandbox file)', () => {
+  let ctx: ApiTestContext;
+  let photo: Buffer;
+  beforeAll(async () => {
+    ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
+    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 200, g: 140, b: 90 } } }).jpeg().toBuffer();
+  });
+  afterAll(() => ctx.close());
+
+  it('answers 403 PLAN_UPGRADE_REQUIRED on free and charges 2 credits on pro', async () => {
+    const free = await createTestUser(ctx, { plan: 'free', credits: 10 });
+    const freeKey = (await ctx.http.post('/api/v1/storage/upload').set(free.auth).send({ data: photo.toString('base64') })).body.key;
+    const denied = await ctx.http.post('/api/v1/lut/export/match').set(free.auth).send({ reference_key: freeKey, target_key: freeKey });
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED', details: [{ current_plan: 'free', required_plan: 'pro' }] });
+    expect((await ctx.http.get('/api/v1/account').set(free.auth)).body.credits.balance).toBe(10);
+
+    const pro = await createTestUser(ctx, { plan: 'pro', credits: 10 });
+    const proKey = (await ctx.http.post('/api/v1/storage/upload').set(pro.auth).send({ data: photo.toString('base64') })).body.key;
+    const accepted = await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).send({ reference_key: proKey, target_key: proKey, size: 65 });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ credits_used: 2, credits_remaining: 8 });
+    const task = await ctx.prisma.task.findUniqueOrThrow({ where: { id: accepted.body.task_id } });
+    expect(task.params).toMatchObject({ method: 'natural', size: 65 });
+    expect((await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).send({ reference_key: proKey, target_key: proKey, size: 1 })).status).toBe(400);
+  });
+
+  it('answers a sandbox export with the demo .cube file and headers', async () => {
+    const pro = await createTestUser(ctx, { plan: 'pro' });
+    const key = (await ctx.http.post('/api/v1/storage/upload').set(pro.auth).send({ data: photo.toString('base64') })).body.key;
+    const res = await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_key: key });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('gradekit-match-natural-17.cube');
+    expect(res.headers['x-sandbox']).toBe('true');
+    expect(res.headers['x-credits-used']).toBe('0');
+    expect(res.text).toContain('LUT_3D_SIZE 17');
+    const json = await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_key: key, response_format: 'json' });
+    expect(json.body.result).toMatchObject({ size: 17, spatial_effects_included: false, format: 'cube' });
+  });
+});

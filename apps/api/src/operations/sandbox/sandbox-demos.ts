@@ -1,5 +1,6 @@
 import type { OperationName } from '@gradekit/contracts';
 import analyzeDemo from './demo/analyze.json';
+import lutDemo from './demo/lut-export-match.json';
 import matchDemo from './demo/match.json';
 
 /**
@@ -14,12 +15,15 @@ export type SandboxDemo =
   | { kind: 'data'; result: unknown }
   | { kind: 'image'; file: string; result: Record<string, unknown> }
   /** A batch: `count` items, each the demo image with `item`'s fields. */
-  | { kind: 'images'; file: string; item: Record<string, unknown>; count: number };
+  | { kind: 'images'; file: string; item: Record<string, unknown>; count: number }
+  /** A .cube file in demo/ with the result's fields. */
+  | { kind: 'lut'; file: string; result: Record<string, unknown> };
 
 export const SANDBOX_DEMOS: Record<OperationName, SandboxDemo> = {
   analyze: { kind: 'data', result: analyzeDemo },
   match: { kind: 'image', file: 'match.jpg', result: matchDemo },
   match_batch: { kind: 'images', file: 'match.jpg', item: matchDemo, count: 2 },
+  lut_export_match: { kind: 'lut', file: 'match.cube', result: lutDemo },
 };
 
 /** The demo image files the api serves (only these names). */

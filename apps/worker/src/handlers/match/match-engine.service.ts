@@ -37,6 +37,18 @@ export class MatchEngine {
     return (await this.decoder.decodeProxy(bytes, ANALYSIS_PROXY_SIDE)).proxy;
   }
 
+  /** The fitted match (its transform baked into `lut`) of a target to a reference proxy. */
+  async fit(reference: RgbProxy, targetBytes: Buffer, settings: MatchSettings, lutSize?: number): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy }> {
+    const target = (await this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE)).proxy;
+    const params = { ...toEngineMatchParams(settings.params), ...(lutSize ? { lutSize } : {}) };
+    try {
+      return { match: matchColors(target, reference, { method: settings.method, params }), target };
+    } catch (error) {
+      if (error instanceof RangeError) throw DomainError.validation(error.message, [{ field: 'params', message: error.message }]);
+      throw error;
+    }
+  }
+
   async matchOne(
     storage: StorageDriver,
     task: TaskSnapshot,
@@ -45,17 +57,10 @@ export class MatchEngine {
     settings: MatchSettings,
     outputName = task.id,
   ): Promise<{ result: MatchImageResult; history: HistoryInput }> {
-    const target = await this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE);
-    let match: ReturnType<typeof matchColors>;
-    try {
-      match = matchColors(target.proxy, reference, { method: settings.method, params: toEngineMatchParams(settings.params) });
-    } catch (error) {
-      if (error instanceof RangeError) throw DomainError.validation(error.message, [{ field: 'params', message: error.message }]);
-      throw error;
-    }
+    const { match, target } = await this.fit(reference, targetBytes, settings);
     const full = await this.decoder.decodeFull(targetBytes);
     const graded = applyLut(full.image, match.lut);
-    const gap = colorGapReport(colorGap(target.proxy, reference), colorGap(applyLut(target.proxy, match.lut), reference));
+    const gap = colorGapReport(colorGap(target, reference), colorGap(applyLut(target, match.lut), reference));
     const { result, history } = await this.output.store(storage, task, graded, full.source.format, outputName);
     return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
   }

@@ -1,0 +1,133 @@
+/**
+ * Quality harness: every matching method, plus textbook Reinhard, MKL,
+ * histogram matching and hm-mkl-hm, on pairs of real photos. Prints a table
+ * per pair, the mean over pairs, the issue's targets as PASS/FAIL lines, and
+ * one JSON line of all figures at the end.
+ *
+ *   node bench/common/run-ts.js bench/quality/quality.bench.ts [--pairs a,b]
+ */
+import {
+  ColorTransform,
+  MATCH_METHODS,
+  MatchMethod,
+  RgbImage,
+  applyLut,
+  imageToRgbFloat,
+  matchFitImages,
+  rgbFloatToImage,
+  sampleLut,
+} from '@gradekit/color';
+import { loadPhoto } from '../common/photos';
+import { fixed, formatTable } from '../common/table';
+import { hmMklHm, histogramMatch, mklRgb, reinhard } from './baselines';
+import { PAIRS, castOf } from './pairs';
+import { QualityFigures, qualityFigures } from './quality-metrics';
+
+const BASELINES = ['reinhard', 'mkl', 'hm', 'hm-mkl-hm'] as const;
+type Row = { pair: string; hard: boolean; method: string } & QualityFigures;
+
+function evaluateTransform(target: RgbImage, reference: RgbImage, t: ColorTransform): QualityFigures {
+  const f = imageToRgbFloat(target);
+  t(f);
+  return qualityFigures(target, reference, rgbFloatToImage(f, target.width, target.height), f, t);
+}
+
+async function main(): Promise<void> {
+  const only = argValue('--pairs')?.split(',');
+  const pairs = only ? PAIRS.filter((p) => only.some((o) => p.id.includes(o))) : PAIRS;
+  const rows: Row[] = [];
+  for (const pair of pairs) {
+    let target = await loadPhoto(pair.target, 512);
+    if (pair.cast) target = castOf(target, pair.cast);
+    const reference = await loadPhoto(pair.reference, 512);
+    const tRgb = imageToRgbFloat(target);
+    const rRgb = imageToRgbFloat(reference);
+    const push = (method: string, fig: QualityFigures): void => {
+      rows.push({ pair: pair.id, hard: pair.hard, method, ...fig });
+    };
+    push('(target as is)', evaluateTransform(target, reference, () => undefined));
+    push('reinhard', evaluateTransform(target, reference, reinhard(tRgb, rRgb)));
+    push('mkl', evaluateTransform(target, reference, mklRgb(tRgb, rRgb)));
+    push('hm', evaluateTransform(target, reference, histogramMatch(tRgb, rRgb)));
+    push('hm-mkl-hm', evaluateTransform(target, reference, hmMklHm(tRgb, rRgb)));
+    for (const method of MATCH_METHODS) {
+      // The product path: fit on the proxies, bake a 33³ LUT, apply it to the 8-bit image.
+      const { lut } = matchFitImages({ rgb: tRgb, width: target.width, height: target.height }, { rgb: rRgb, width: reference.width, height: reference.height }, { method });
+      const out = applyLut(target, lut);
+      const f = sampleLut(lut, tRgb.slice());
+      push(method, qualityFigures(target, reference, out, f, (p) => sampleLut(lut, p)));
+    }
+  }
+
+  const header = ['method', 'W1 Lab', 'hist', 'gradCorr', 'SSIM', 'gain', 'banding'];
+  const fmt = (r: QualityFigures): string[] => [fixed(r.w1, 2), fixed(r.hist, 3), fixed(r.gradCorr, 3), fixed(r.ssim, 3), fixed(r.gain, 2), fixed(r.banding, 2)];
+  for (const pair of pairs) {
+    console.log(`\n== ${pair.id}${pair.hard ? '  (hard)' : ''}`);
+    console.log(formatTable(header, rows.filter((r) => r.pair === pair.id).map((r) => [r.method, ...fmt(r)])));
+  }
+  const methods = ['(target as is)', ...BASELINES, ...MATCH_METHODS];
+  const mean = (subset: Row[], m: string): QualityFigures => {
+    const rs = subset.filter((r) => r.method === m);
+    const avg = (k: keyof QualityFigures): number => rs.reduce((s, r) => s + r[k], 0) / rs.length;
+    return { w1: avg('w1'), hist: avg('hist'), gradCorr: avg('gradCorr'), ssim: avg('ssim'), gain: avg('gain'), banding: avg('banding') };
+  };
+  const summary: Record<string, Record<string, QualityFigures>> = {};
+  for (const [name, subset] of [
+    ['all pairs', rows],
+    ['hard pairs', rows.filter((r) => r.hard)],
+  ] as const) {
+    if (subset.length === 0) continue;
+    summary[name] = Object.fromEntries(methods.map((m) => [m, mean(subset, m)]));
+    console.log(`\n== mean over ${name}`);
+    console.log(formatTable(header, methods.map((m) => [m, ...fmt(summary[name][m])])));
+  }
+
+  const checks = targetChecks(rows, pairs.map((p) => p.id));
+  console.log('\n== targets (issue 3, per pair and on the mean)');
+  for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  console.log(JSON.stringify({ bench: 'quality', pairs: pairs.map((p) => p.id), rows, summary, checks }));
+}
+
+interface Check {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+function targetChecks(rows: Row[], pairIds: string[]): Check[] {
+  const get = (pair: string, m: string): Row => rows.find((r) => r.pair === pair && r.method === m)!;
+  const checks: Check[] = [];
+  const perPair = (name: string, ok: (pair: string) => boolean): void => {
+    const failed = pairIds.filter((p) => !ok(p));
+    checks.push({ name, pass: failed.length === 0, detail: failed.length ? `fails on ${failed.join(', ')}` : `all ${pairIds.length} pairs` });
+  };
+  perPair('natural: W1 ≤ MKL', (p) => get(p, 'natural').w1 <= get(p, 'mkl').w1);
+  perPair('natural: gradient correlation ≥ 0.95', (p) => get(p, 'natural').gradCorr >= 0.95);
+  perPair('smooth: W1 ≤ hm-mkl-hm', (p) => get(p, 'smooth').w1 <= get(p, 'hm-mkl-hm').w1);
+  perPair('smooth: gradient correlation > hm-mkl-hm', (p) => get(p, 'smooth').gradCorr > get(p, 'hm-mkl-hm').gradCorr);
+  perPair('smooth: no banding (banding index ≤ 3)', (p) => get(p, 'smooth').banding <= 3);
+  perPair('direct: W1 ≤ MKL', (p) => get(p, 'direct').w1 <= get(p, 'mkl').w1);
+  // Trade-off: no classic method may dominate ours (closer AND more structure-preserving).
+  perPair('no method dominated by a classic one (W1 and gradCorr)', (p) =>
+    MATCH_METHODS.every((m: MatchMethod) => {
+      const ours = get(p, m);
+      return BASELINES.every((b) => {
+        const base = get(p, b);
+        return !(base.w1 < ours.w1 && base.gradCorr > ours.gradCorr);
+      });
+    }),
+  );
+  return checks;
+}
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

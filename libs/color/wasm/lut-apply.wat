@@ -2,7 +2,7 @@
 ;; Source of libs/color/src/lut/lut-apply-wasm.bytes.ts (regenerate with
 ;; `node libs/color/wasm/build-lut-wasm.mjs`, which needs wabt's wat2wasm:
 ;; `apt-get install wabt`). Must compute exactly what lut-apply.ts's tetra8
-;; computes (branch-free tetrahedron selection, +0.5 then truncation).
+;; computes (same tetrahedron choice on ties, +0.5 then truncation).
 ;;
 ;; Memory layout (bytes), written by lut-apply-wasm.ts:
 ;;   0     offR[256]  i32  grid offset (bytes) of each 8-bit red code's cell
@@ -38,44 +38,75 @@
           (i32.add (local.get $lut)
             (i32.add (i32.load (local.get $r))
               (i32.add (i32.load offset=1024 (local.get $g)) (i32.load offset=2048 (local.get $b))))))
-        ;; Branch-free tetrahedron: with the fractions sorted f_max ≥ f_mid ≥ f_min,
-        ;; the path is c000 → +axis(max) → +axis(max)+axis(mid) → c111, i.e.
-        ;; o1 = o + a_max, o2 = o + s111 − a_min, weights
-        ;; (1 − f_max, f_max − f_mid, f_mid − f_min, f_min). Ties need no care: the
-        ;; weight of the ambiguous corner is then 0.
-        (local.set $w3 (f32.min (local.get $fr) (f32.min (local.get $fg) (local.get $fb))))
-        (local.set $w0 (f32.max (local.get $fr) (f32.max (local.get $fg) (local.get $fb))))
-        (local.set $w2 ;; f_mid
-          (f32.sub (f32.add (local.get $fr) (f32.add (local.get $fg) (local.get $fb)))
-                   (f32.add (local.get $w0) (local.get $w3))))
-        (local.set $o1
-          (i32.add (local.get $o)
-            (select (i32.const 16)
-              (select (local.get $sG) (local.get $sB) (f32.ge (local.get $fg) (local.get $fb)))
-              (i32.and (f32.ge (local.get $fr) (local.get $fg)) (f32.ge (local.get $fr) (local.get $fb))))))
-        (local.set $o2
-          (i32.sub (i32.add (local.get $o) (local.get $s111))
-            (select (i32.const 16)
-              (select (local.get $sG) (local.get $sB) (f32.le (local.get $fg) (local.get $fb)))
-              (i32.and (f32.le (local.get $fr) (local.get $fg)) (f32.le (local.get $fr) (local.get $fb))))))
-        (local.set $w1 (f32.sub (local.get $w0) (local.get $w2)))
-        (local.set $w2 (f32.sub (local.get $w2) (local.get $w3)))
-        (local.set $w0 (f32.sub (f32.const 1) (local.get $w0)))
+        ;; The six tetrahedra, chosen exactly as lut-apply.ts's tetra8 does.
+        (if (f32.gt (local.get $fr) (local.get $fg))
+          (then
+            (if (f32.gt (local.get $fg) (local.get $fb))
+              (then ;; r > g > b: c000 c100 c110 c111
+                (local.set $o1 (i32.add (local.get $o) (i32.const 16)))
+                (local.set $o2 (i32.add (local.get $o1) (local.get $sG)))
+                (local.set $w0 (f32.sub (f32.const 1) (local.get $fr)))
+                (local.set $w1 (f32.sub (local.get $fr) (local.get $fg)))
+                (local.set $w2 (f32.sub (local.get $fg) (local.get $fb)))
+                (local.set $w3 (local.get $fb)))
+              (else
+                (if (f32.gt (local.get $fr) (local.get $fb))
+                  (then ;; r > b >= g: c000 c100 c101 c111
+                    (local.set $o1 (i32.add (local.get $o) (i32.const 16)))
+                    (local.set $o2 (i32.add (local.get $o1) (local.get $sB)))
+                    (local.set $w0 (f32.sub (f32.const 1) (local.get $fr)))
+                    (local.set $w1 (f32.sub (local.get $fr) (local.get $fb)))
+                    (local.set $w2 (f32.sub (local.get $fb) (local.get $fg)))
+                    (local.set $w3 (local.get $fg)))
+                  (else ;; b >= r > g: c000 c001 c101 c111
+                    (local.set $o1 (i32.add (local.get $o) (local.get $sB)))
+                    (local.set $o2 (i32.add (local.get $o1) (i32.const 16)))
+                    (local.set $w0 (f32.sub (f32.const 1) (local.get $fb)))
+                    (local.set $w1 (f32.sub (local.get $fb) (local.get $fr)))
+                    (local.set $w2 (f32.sub (local.get $fr) (local.get $fg)))
+                    (local.set $w3 (local.get $fg)))))))
+          (else
+            (if (f32.gt (local.get $fb) (local.get $fg))
+              (then ;; b > g >= r: c000 c001 c011 c111
+                (local.set $o1 (i32.add (local.get $o) (local.get $sB)))
+                (local.set $o2 (i32.add (local.get $o1) (local.get $sG)))
+                (local.set $w0 (f32.sub (f32.const 1) (local.get $fb)))
+                (local.set $w1 (f32.sub (local.get $fb) (local.get $fg)))
+                (local.set $w2 (f32.sub (local.get $fg) (local.get $fr)))
+                (local.set $w3 (local.get $fr)))
+              (else
+                (if (f32.gt (local.get $fb) (local.get $fr))
+                  (then ;; g >= b > r: c000 c010 c011 c111
+                    (local.set $o1 (i32.add (local.get $o) (local.get $sG)))
+                    (local.set $o2 (i32.add (local.get $o1) (local.get $sB)))
+                    (local.set $w0 (f32.sub (f32.const 1) (local.get $fg)))
+                    (local.set $w1 (f32.sub (local.get $fg) (local.get $fb)))
+                    (local.set $w2 (f32.sub (local.get $fb) (local.get $fr)))
+                    (local.set $w3 (local.get $fr)))
+                  (else ;; g >= r >= b: c000 c010 c110 c111
+                    (local.set $o1 (i32.add (local.get $o) (local.get $sG)))
+                    (local.set $o2 (i32.add (local.get $o1) (i32.const 16)))
+                    (local.set $w0 (f32.sub (f32.const 1) (local.get $fg)))
+                    (local.set $w1 (f32.sub (local.get $fg) (local.get $fr)))
+                    (local.set $w2 (f32.sub (local.get $fr) (local.get $fb)))
+                    (local.set $w3 (local.get $fb))))))))
         (local.set $o3 (i32.add (local.get $o) (local.get $s111)))
+        ;; acc = Σ wᵢ·cᵢ + 1.5·2²³: adding the magic constant rounds each lane to the
+        ;; nearest integer in the low mantissa bits (values lie in [0, 255]), so
+        ;; byte 0 of each lane IS the rounded 8-bit result — one shuffle instead
+        ;; of convert + two narrows. (Ties round to even where the TS kernel
+        ;; rounds half up: outputs may differ by 1 on exact .5 values.)
         (local.set $acc
           (f32x4.add
             (f32x4.add
-              (f32x4.mul (v128.load (local.get $o)) (f32x4.splat (local.get $w0)))
-              (f32x4.mul (v128.load (local.get $o1)) (f32x4.splat (local.get $w1))))
-            (f32x4.add
-              (f32x4.mul (v128.load (local.get $o2)) (f32x4.splat (local.get $w2)))
               (f32x4.add
-                (f32x4.mul (v128.load (local.get $o3)) (f32x4.splat (local.get $w3)))
-                (v128.const f32x4 0.5 0.5 0.5 0.5)))))
-        ;; values lie in [0.5, 255.5]: truncate, then saturating narrows to u8 lanes
-        (local.set $acc (i32x4.trunc_sat_f32x4_s (local.get $acc)))
-        (local.set $acc (i16x8.narrow_i32x4_s (local.get $acc) (local.get $acc)))
-        (local.set $acc (i8x16.narrow_i16x8_u (local.get $acc) (local.get $acc)))
+                (f32x4.mul (v128.load (local.get $o)) (f32x4.splat (local.get $w0)))
+                (f32x4.mul (v128.load (local.get $o1)) (f32x4.splat (local.get $w1))))
+              (f32x4.add
+                (f32x4.mul (v128.load (local.get $o2)) (f32x4.splat (local.get $w2)))
+                (f32x4.mul (v128.load (local.get $o3)) (f32x4.splat (local.get $w3)))))
+            (v128.const f32x4 12582912 12582912 12582912 12582912)))
+        (local.set $acc (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0 (local.get $acc) (local.get $acc)))
         ;; One 4-byte store: lane 3 is the alpha for RGBA; for RGB it lands on the
         ;; next pixel's red, which the next iteration overwrites (the caller
         ;; leaves 16 bytes of slack after the output chunk).

@@ -49,8 +49,8 @@ describe('proxyOf', () => {
     expect(deep.width).toBe(100);
   });
   it('preserves the mean', () => {
-    const img = sceneImage(900, 600, 4);
-    const p = proxyOf(img, 300);
+    const img = sceneImage(600, 400, 4);
+    const p = proxyOf(img, 200);
     const mean = (d: Uint8Array | Uint16Array): number => {
       let s = 0;
       for (let i = 0; i < d.length; i++) s += d[i];

@@ -8,7 +8,7 @@ import { applyAffine3, fitMkl } from './mkl';
 
 export interface DirectOptions {
   seed?: number;
-  /** IDT refinement iterations after the linear transfer. Default 6. */
+  /** IDT refinement iterations after the linear transfer. Default 12. */
   iterations?: number;
 }
 
@@ -31,7 +31,7 @@ export function fitDirect(src: FitImage, ref: FitImage, o: DirectOptions = {}): 
     return rgb;
   };
   const x = srgbToLabBuffer(linear(subsample(src.rgb, 8192).slice()));
-  const refine = fitIdt3d(x, labSample(ref.rgb, 8192), { seed: o.seed, iterations: o.iterations ?? 6 });
+  const refine = fitIdt3d(x, labSample(ref.rgb, 8192), { seed: o.seed, iterations: o.iterations ?? 12 });
   return (rgb) => {
     const lab = srgbToLabBuffer(linear(rgb));
     refine(lab);

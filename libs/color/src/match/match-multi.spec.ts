@@ -27,8 +27,8 @@ describe('matchMulti', () => {
   });
 
   it('weighted pulls toward the heavier reference', () => {
-    const towardWarm = applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0.9, 0.1] }).lut);
-    const towardCool = applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0.1, 0.9] }).lut);
+    const towardWarm = applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0.9, 0.1], params: { lutSize: 17 } }).lut);
+    const towardCool = applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0.1, 0.9], params: { lutSize: 17 } }).lut);
     expect(meanLab(towardWarm)[2]).toBeGreaterThan(meanLab(towardCool)[2] + 5);
     expect(() => matchMulti(target, [warm, cool], { blendMode: 'weighted' })).toThrow(/weights are required/);
     expect(() => matchMulti(target, [warm, cool], { weights: [1] })).toThrow(/one entry per reference/);
@@ -36,15 +36,15 @@ describe('matchMulti', () => {
   });
 
   it('uniform sits between the two single matches', () => {
-    const u = meanLab(applyLut(target, matchMulti(target, [warm, cool]).lut))[2];
-    const w = meanLab(applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [1, 0] }).lut))[2];
-    const c = meanLab(applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0, 1] }).lut))[2];
+    const u = meanLab(applyLut(target, matchMulti(target, [warm, cool], { params: { lutSize: 17 } }).lut))[2];
+    const w = meanLab(applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [1, 0], params: { lutSize: 17 } }).lut))[2];
+    const c = meanLab(applyLut(target, matchMulti(target, [warm, cool], { blendMode: 'weighted', weights: [0, 1], params: { lutSize: 17 } }).lut))[2];
     expect(u).toBeLessThan(w);
     expect(u).toBeGreaterThan(c);
   });
 
   it('gradient: the left edge follows the first reference, the right the second', () => {
-    const r = matchMulti(target, [warm, cool], { blendMode: 'gradient', transitionWidth: 0.2 });
+    const r = matchMulti(target, [warm, cool], { blendMode: 'gradient', transitionWidth: 0.2, params: { lutSize: 17 } });
     expect(r.referenceLuts).toHaveLength(2);
     const out = applyMultiMatch(target, r);
     const first = applyLut(target, r.referenceLuts![0]);
@@ -63,9 +63,9 @@ describe('matchMulti', () => {
 
   it('intensity mode and overall intensity 0', () => {
     const dark = castImage(sceneImage(70, 50, 10), [0.3, 0.3, 0.3]);
-    const r = matchMulti(target, [warm, dark], { blendMode: 'intensity' });
-    expect(r.lut.size).toBe(33);
-    const none = applyLut(target, matchMulti(target, [warm, cool], { intensity: 0 }).lut);
+    const r = matchMulti(target, [warm, dark], { blendMode: 'intensity', params: { lutSize: 17 } });
+    expect(r.lut.size).toBe(17);
+    const none = applyLut(target, matchMulti(target, [warm, cool], { intensity: 0, params: { lutSize: 17 } }).lut);
     let worst = 0;
     none.data.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - target.data[i]))));
     expect(worst).toBeLessThanOrEqual(2);

@@ -63,13 +63,13 @@ describe('matchColors', () => {
   const reference = castImage(sceneImage(80, 60, 11), [1.4, 1.0, 0.6]);
 
   it.each(MATCH_METHODS)('%s: an image matched to itself stays the identity within 1 ΔE2000', (method) => {
-    const { lut } = matchColors(target, target, { method });
+    const { lut } = matchColors(target, target, { method, params: { lutSize: 17 } });
     expect(meanDeltaE(applyLut(target, lut), target)).toBeLessThan(1);
   });
 
   it.each(MATCH_METHODS)('%s: moves the target toward the reference and is deterministic', (method) => {
-    const a = matchColors(target, reference, { method });
-    const b = matchColors(target, reference, { method });
+    const a = matchColors(target, reference, { method, params: { lutSize: 17 } });
+    const b = matchColors(target, reference, { method, params: { lutSize: 17 } });
     expect(Array.from(a.lut.data)).toEqual(Array.from(b.lut.data));
     const out = applyLut(target, a.lut);
     expect(wassersteinLab(out, reference)).toBeLessThan(0.5 * wassersteinLab(target, reference));
@@ -77,27 +77,27 @@ describe('matchColors', () => {
 
   it('removes a uniform cast relative to an uncast reference (natural)', () => {
     const cast = castImage(target, [0.7, 1.0, 1.35]);
-    const out = applyLut(cast, matchColors(cast, target).lut);
+    const out = applyLut(cast, matchColors(cast, target, { params: { lutSize: 17 } }).lut);
     expect(meanDeltaE(out, target)).toBeLessThan(0.5 * meanDeltaE(cast, target));
   });
 
   it('strength 0 is the identity; strength scales the change', () => {
-    const zero = applyLut(target, matchColors(target, reference, { params: { strength: 0 } }).lut);
+    const zero = applyLut(target, matchColors(target, reference, { params: { strength: 0, lutSize: 17 } }).lut);
     expect(meanDeltaE(zero, target)).toBeLessThan(0.3);
-    const half = applyLut(target, matchColors(target, reference, { params: { strength: 0.5 } }).lut);
-    const full = applyLut(target, matchColors(target, reference).lut);
+    const half = applyLut(target, matchColors(target, reference, { params: { strength: 0.5, lutSize: 17 } }).lut);
+    const full = applyLut(target, matchColors(target, reference, { params: { lutSize: 17 } }).lut);
     expect(meanDeltaE(half, target)).toBeLessThan(meanDeltaE(full, target));
     expect(meanDeltaE(half, target)).toBeGreaterThan(0.3 * meanDeltaE(full, target));
   });
 
   it('luminanceTransfer 0 keeps the target lightness; saturation 0 gives greys', () => {
-    const keep = applyLut(target, matchColors(target, reference, { params: { luminanceTransfer: 0 } }).lut);
+    const keep = applyLut(target, matchColors(target, reference, { params: { luminanceTransfer: 0, lutSize: 17 } }).lut);
     const lt = srgbToLabBuffer(imageToRgbFloat(target));
     const lk = srgbToLabBuffer(imageToRgbFloat(keep));
     let dL = 0;
     for (let i = 0; i < lt.length; i += 3) dL += Math.abs(lt[i] - lk[i]);
     expect(dL / (lt.length / 3)).toBeLessThan(1.5);
-    const grey = applyLut(target, matchColors(target, reference, { params: { saturation: 0 } }).lut);
+    const grey = applyLut(target, matchColors(target, reference, { params: { saturation: 0, lutSize: 17 } }).lut);
     let chroma = 0;
     const lg = srgbToLabBuffer(imageToRgbFloat(grey));
     for (let i = 0; i < lg.length; i += 3) chroma += Math.hypot(lg[i + 1], lg[i + 2]);

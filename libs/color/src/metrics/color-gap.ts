@@ -1,10 +1,9 @@
 import { imageToRgbFloat } from '../image/image-float';
 import { proxyOf } from '../image/proxy-of';
 import { RgbImage } from '../image/rgb-image';
-import { srgbToLabBuffer } from '../space/convert-buffer';
 import { deltaE2000 } from '../space/delta-e';
 import { dominantPalette } from '../stats/palette';
-import { srgbToLab } from '../space/convert-buffer';
+import { srgbToLab, srgbToLabBuffer } from '../space/convert-buffer';
 import { slicedWasserstein } from './sliced-wasserstein';
 
 /** CIELAB samples of an image's proxy (long side ≤ `proxySize`). */

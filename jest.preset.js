@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 const root = __dirname;
-const libs = ['color', 'config', 'contracts', 'db', 'net', 'observability', 'queue', 'storage'];
+const libs = ['color', 'config', 'contracts', 'db', 'grading-assistant', 'net', 'observability', 'queue', 'storage'];
 
 module.exports = {
   rootDir: root,

@@ -17,6 +17,11 @@ import { toPublicMatchParams } from '../../apps/worker/src/handlers/match/match-
 import { ImageDecoder } from '../../apps/worker/src/media/image-decoder';
 import { ImageEncoder } from '../../apps/worker/src/media/image-encoder';
 import { ANALYSIS_PROXY_SIDE } from '../../apps/worker/src/media/proxy-size';
+import { writeGradingDemos } from './make-grading-demos';
+import { writeAiDemos } from './make-ai-demos';
+import { writeLutDemos } from './make-lut-demos';
+import { writeMultiMatchDemo } from './make-multi-match-demo';
+import { writeWhiteBalanceDemo } from './make-white-balance-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEMO_DIR = path.join(ROOT, 'apps', 'api', 'src', 'operations', 'sandbox', 'demo');
@@ -58,6 +63,14 @@ async function main(): Promise<void> {
     spatial_effects_included: false, note: LUT_SPATIAL_EFFECTS_NOTE, method: small.method, params: toPublicMatchParams(small.params),
   };
   writeFileSync(path.join(DEMO_DIR, 'lut-export-match.json'), `${JSON.stringify(lutResult, null, 2)}\n`);
+  // preset_apply, film_effects_apply, look_apply, lut_export_preset.
+  await writeGradingDemos(DEMO_DIR, PHOTOS, decoder, encoder);
+  // white_balance_apply, lut_apply, lut_export_before_after.
+  await writeWhiteBalanceDemo(DEMO_DIR, PHOTOS, decoder, encoder);
+  await writeLutDemos(DEMO_DIR, PHOTOS, decoder, encoder);
+  await writeMultiMatchDemo(DEMO_DIR, PHOTOS, decoder, encoder);
+  // ai_suggest, ai_refine.
+  await writeAiDemos(DEMO_DIR, PHOTOS, decoder, encoder);
   process.stdout.write(`wrote the sandbox demos into ${path.relative(ROOT, DEMO_DIR)}\n`);
 }
 

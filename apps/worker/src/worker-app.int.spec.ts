@@ -1,5 +1,5 @@
 import type { HandlerContext, HandlerOutcome, OperationHandler } from './handlers/operation-handler';
-import { WorkerTestBed, sleep } from './test-support/worker-test-bed';
+import { replacing, WorkerTestBed, sleep } from './test-support/worker-test-bed';
 import { startWorker } from './worker-app';
 
 /** An `analyze` stand-in that works for `ms`, or until its signal aborts (then it throws, like a real handler would). */
@@ -86,7 +86,7 @@ describe('worker application (start, health, shutdown)', () => {
 
   it('lets a running job finish on close, then stops', async () => {
     const handler = new SlowHandler(1500);
-    const started = await bed.start({ SHUTDOWN_GRACE_MS: '10000' }, { handlers: () => [handler] });
+    const started = await bed.start({ SHUTDOWN_GRACE_MS: '10000' }, { handlers: replacing(handler) });
     const userId = await bed.createUser(3);
     const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
     await started.enqueue(created.id);
@@ -109,7 +109,7 @@ describe('worker application (start, health, shutdown)', () => {
   it('takes no new job once closing: a waiting job stays queued for the next worker', async () => {
     const env = { SHUTDOWN_GRACE_MS: '10000', WORKER_CONCURRENCY: '1', QUEUE_PREFIX: `gkdrain${Date.now().toString(36)}` };
     const slow = new SlowHandler(1000);
-    const first = await bed.start(env, { handlers: () => [slow] });
+    const first = await bed.start(env, { handlers: replacing(slow) });
     const userId = await bed.createUser(3);
     const running = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
     const waiting = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('y')) });
@@ -124,7 +124,7 @@ describe('worker application (start, health, shutdown)', () => {
     expect(['waiting', 'delayed', 'prioritized']).toContain(await (await first.queue().getJob(waiting.id))!.getState());
 
     const quick = new SlowHandler(10);
-    const second = await bed.start(env, { handlers: () => [quick] });
+    const second = await bed.start(env, { handlers: replacing(quick) });
     expect(await bed.waitForTask(waiting.id)).toMatchObject({ status: 'completed', attempts: 1 });
     expect(quick.calls).toBe(1);
     await second.close();
@@ -134,7 +134,7 @@ describe('worker application (start, health, shutdown)', () => {
     const tuning = { lockDuration: 1000, stalledInterval: 500 };
     const env = { SHUTDOWN_GRACE_MS: '300', QUEUE_PREFIX: `gkrel${Date.now().toString(36)}` };
     const stuck = new SlowHandler(60_000);
-    const first = await bed.start(env, { handlers: () => [stuck], bullmq: tuning });
+    const first = await bed.start(env, { handlers: replacing(stuck), bullmq: tuning });
     const userId = await bed.createUser(3);
     const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
     await first.enqueue(created.id);
@@ -150,7 +150,7 @@ describe('worker application (start, health, shutdown)', () => {
     expect(await (await first.queue().getJob(created.id))!.getState()).toBe('active');
 
     const quick = new SlowHandler(10);
-    const second = await bed.start(env, { handlers: () => [quick], bullmq: tuning });
+    const second = await bed.start(env, { handlers: replacing(quick), bullmq: tuning });
     const task = await bed.waitForTask(created.id, ['completed', 'failed'], 20_000);
     expect(task).toMatchObject({ status: 'completed', result: { slept: 10 }, attempts: 1 });
     expect(quick.calls).toBe(1);
@@ -164,7 +164,7 @@ describe('worker application (start, health, shutdown)', () => {
   it('fails and refunds (once) a task whose job stalled past BullMQ’s limit, without running it again', async () => {
     const env = { SHUTDOWN_GRACE_MS: '200', QUEUE_PREFIX: `gkstall${Date.now().toString(36)}` };
     const stuck = new SlowHandler(60_000);
-    const first = await bed.start(env, { handlers: () => [stuck], bullmq: { lockDuration: 1000, stalledInterval: 500 } });
+    const first = await bed.start(env, { handlers: replacing(stuck), bullmq: { lockDuration: 1000, stalledInterval: 500 } });
     const userId = await bed.createUser(3);
     const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
     await first.enqueue(created.id);
@@ -173,7 +173,7 @@ describe('worker application (start, health, shutdown)', () => {
 
     // No stall allowed: BullMQ fails the job itself (the processor never sees it).
     const never = new SlowHandler(10);
-    const second = await bed.start(env, { handlers: () => [never], bullmq: { lockDuration: 1000, stalledInterval: 500, maxStalledCount: 0 } });
+    const second = await bed.start(env, { handlers: replacing(never), bullmq: { lockDuration: 1000, stalledInterval: 500, maxStalledCount: 0 } });
     const job = await bed.waitForJobState(second.queue(), created.id, 'failed', 20_000);
     expect(job.failedReason).toMatch(/stalled more than allowable limit/);
     const task = await bed.waitForTask(created.id, ['failed', 'completed'], 10_000);

@@ -5,6 +5,11 @@ import { loggerProvider } from './common/logger.provider';
 import { storageProvider } from './common/storage.provider';
 import { WORKER_CONFIG } from './config/worker-config.provider';
 import { AnalyzeHandler } from './handlers/analyze/analyze.handler';
+import { AiGradingService } from './handlers/ai/ai-grading.service';
+import { AiRefineHandler } from './handlers/ai/ai-refine.handler';
+import { AiSuggestHandler } from './handlers/ai/ai-suggest.handler';
+import { GradingAssistantService } from './handlers/ai/grading-assistant.service';
+import { RemoteAssistantClient } from './handlers/ai/remote-assistant.client';
 import { HandlerRegistry, OPERATION_HANDLERS } from './handlers/handler.registry';
 import type { OperationHandler } from './handlers/operation-handler';
 import { HealthServer } from './health/health.server';
@@ -12,6 +17,16 @@ import { LutExportMatchHandler } from './handlers/lut/lut-export-match.handler';
 import { MatchBatchHandler } from './handlers/match/match-batch.handler';
 import { MatchEngine } from './handlers/match/match-engine.service';
 import { MatchHandler } from './handlers/match/match.handler';
+import { MatchMultiHandler } from './handlers/match/match-multi.handler';
+import { WhiteBalanceHandler } from './handlers/white-balance/white-balance.handler';
+import { ExampleLutService } from './handlers/lut/example-lut.service';
+import { LutApplyHandler } from './handlers/lut/lut-apply.handler';
+import { LutExportBeforeAfterHandler } from './handlers/lut/lut-export-before-after.handler';
+import { FilmEffectsApplyHandler } from './handlers/grading/film-effects-apply.handler';
+import { GradedImageRenderer } from './handlers/grading/graded-image.renderer';
+import { LookApplyHandler } from './handlers/grading/look-apply.handler';
+import { PresetApplyHandler } from './handlers/grading/preset-apply.handler';
+import { LutExportPresetHandler } from './handlers/lut/lut-export-preset.handler';
 import { ImageDecoder } from './media/image-decoder';
 import { ImageEncoder } from './media/image-encoder';
 import { ImageOutputService } from './output/image-output.service';
@@ -21,7 +36,22 @@ import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/que
 import { TaskJobProcessor } from './processing/task-job.processor';
 
 /** One handler per catalog operation; adding an op = add its class here (the registry refuses gaps). */
-const HANDLER_CLASSES = [AnalyzeHandler, MatchHandler, MatchBatchHandler, LutExportMatchHandler];
+const HANDLER_CLASSES = [
+  AnalyzeHandler,
+  MatchHandler,
+  MatchBatchHandler,
+  LutExportMatchHandler,
+  PresetApplyHandler,
+  FilmEffectsApplyHandler,
+  LookApplyHandler,
+  LutExportPresetHandler,
+  AiSuggestHandler,
+  AiRefineHandler,
+  WhiteBalanceHandler,
+  LutApplyHandler,
+  LutExportBeforeAfterHandler,
+  MatchMultiHandler,
+];
 
 export interface WorkerModuleOptions {
   /**
@@ -59,7 +89,12 @@ export class WorkerModule {
         ImageEncoder,
         ImageOutputService,
         MatchEngine,
+        GradedImageRenderer,
         LutOutputService,
+        ExampleLutService,
+        AiGradingService,
+        GradingAssistantService,
+        RemoteAssistantClient,
         ...HANDLER_CLASSES,
         handlersProvider,
         HandlerRegistry,

@@ -13,6 +13,36 @@ export interface WorkerConfig extends CommonConfig {
   concurrency: number;
   /** How long SIGTERM waits for running jobs before closing anyway. */
   shutdownGraceMs: number;
+  /** The optional OpenAI-compatible model behind /ai/suggest and /ai/refine; null: the built-in assistant only. */
+  ai: RemoteAssistantConfig | null;
+}
+
+export interface RemoteAssistantConfig {
+  /** Base URL of an OpenAI-compatible API (`https://host/v1`); the worker POSTs to `{apiUrl}/chat/completions`. */
+  apiUrl: string;
+  /** Sent as `Authorization: Bearer …` when set. */
+  apiKey?: string;
+  model: string;
+  /** Whole-request limit; past it the built-in assistant answers. */
+  timeoutMs: number;
+  /** The endpoint's own host:port, allow-listed past the SSRF guard (an operator's endpoint may be on a private network). */
+  allowHosts: string[];
+}
+
+function readRemoteAssistant(reader: EnvReader): RemoteAssistantConfig | null {
+  const apiUrl = reader.optionalString('AI_API_URL');
+  if (apiUrl === undefined) return null;
+  const url = reader.url('AI_API_URL', undefined, ['http', 'https']).replace(/\/+$/, '');
+  const model = reader.string('AI_MODEL');
+  const timeoutMs = reader.int('AI_TIMEOUT_MS', 20_000, { min: 100, max: 120_000 });
+  let allowHosts: string[] = [];
+  try {
+    const parsed = new URL(url);
+    allowHosts = [`${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`];
+  } catch {
+    // reader.url has recorded the problem
+  }
+  return { apiUrl: url, apiKey: reader.optionalString('AI_API_KEY'), model, timeoutMs, allowHosts };
 }
 
 export function loadWorkerConfig(env: Env): WorkerConfig {
@@ -32,6 +62,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     queues: queues as WorkerQueueName[],
     concurrency: reader.int('WORKER_CONCURRENCY', 2, { min: 1, max: 64 }),
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 30_000, { min: 0 }),
+    ai: readRemoteAssistant(reader),
   };
   reader.done();
   return config;

@@ -1,6 +1,6 @@
 import { DomainError } from '@gradekit/contracts';
 import type { HandlerContext, HandlerOutcome, OperationHandler } from '../handlers/operation-handler';
-import { WorkerTestBed, type TestWorker } from '../test-support/worker-test-bed';
+import { replacing, WorkerTestBed, type TestWorker } from '../test-support/worker-test-bed';
 
 /**
  * A stand-in `analyze` handler scripted per task by `params.script` — the handler
@@ -47,7 +47,7 @@ describe('task job processor (retries, refunds, idempotency)', () => {
 
   beforeAll(async () => {
     bed = await WorkerTestBed.create('wproc');
-    worker = await bed.start({ JOB_ATTEMPTS: '3' }, { handlers: () => [handler] });
+    worker = await bed.start({ JOB_ATTEMPTS: '3' }, { handlers: replacing(handler) });
   });
   afterAll(() => bed.close());
 

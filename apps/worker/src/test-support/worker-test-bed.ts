@@ -13,7 +13,13 @@ import { buildObjectKey, createStorageDriver, type StorageDriver } from '@gradek
 // test/support is the workspace's shared test infrastructure, outside every Nx project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-template-db';
+import type { OperationHandler } from '../handlers/operation-handler';
 import { startWorker, type RunningWorker, type WorkerAppOptions } from '../worker-app';
+
+/** Handler list for a test: the real handlers with `replacements` swapped in for the ops they handle. */
+export function replacing(...replacements: OperationHandler[]): (defaults: OperationHandler[]) => OperationHandler[] {
+  return (defaults) => defaults.map((handler) => replacements.find((r) => r.op === handler.op) ?? handler);
+}
 
 /** A worker started by a test, with a queue client on the same prefix that enqueues exactly as the api does. */
 export interface TestWorker {

@@ -144,6 +144,39 @@ describe('WebAssembly SIMD kernel', () => {
     }
   });
 
+  it('agrees with the TypeScript kernel on a lattice of codes, at every size class and on a non-default domain', () => {
+    // Codes 0, 5, …, 255 on each axis (and 254/1 near the ends): every cell
+    // boundary region and the 255 edge, RGB and RGBA, small to largest LUTs.
+    const codes = [...Array.from({ length: 52 }, (_, i) => i * 5), 1, 254, 128];
+    const n = codes.length ** 3;
+    for (const channels of [3, 4] as const) {
+      const img: RgbImage = { width: n, height: 1, channels, data: new Uint8Array(n * channels) };
+      let p = 0;
+      for (const b of codes) for (const g of codes) for (const r of codes) {
+        img.data.set([r, g, b], p);
+        if (channels === 4) img.data[p + 3] = (r + 2 * g + 3 * b) & 255;
+        p += channels;
+      }
+      const wide = bakeLut(curvy, 9);
+      wide.domainMin = [-0.1, 0, 0.05];
+      wide.domainMax = [1.2, 1, 0.9];
+      for (const lut of [bakeLut(curvy, 2), bakeLut(curvy, 5), bakeLut(curvy, 17), bakeLut(curvy, 33), bakeLut(curvy, 129), wide]) {
+        const js = applyLut(img, lut, { engine: 'js' }).data;
+        const wasm = applyLut(img, lut, { engine: 'wasm' }).data;
+        let differ = 0;
+        let worst = 0;
+        for (let i = 0; i < js.length; i++) {
+          const d = Math.abs(js[i] - wasm[i]);
+          if (d) differ++;
+          worst = Math.max(worst, d);
+        }
+        expect(worst).toBeLessThanOrEqual(1);
+        expect(differ / js.length).toBeLessThan(1e-3);
+        if (channels === 4) for (let i = 3; i < js.length; i += 4) expect(wasm[i]).toBe(img.data[i]);
+      }
+    }
+  });
+
   it('is exact on the identity and works in place', () => {
     const img = sceneImage(70, 50, 6, 8, 3);
     expect(Array.from(applyLut(img, identityLut(33), { engine: 'wasm' }).data)).toEqual(Array.from(img.data));

@@ -151,3 +151,40 @@ describe('POST /api/v1/lut/export/match (api side: plan gate, price, sandbox fil
     expect(json.body.result).toMatchObject({ size: 17, spatial_effects_included: false, format: 'cube' });
   });
 });
+
+describe('POST /api/v1/match/multi (api side)', () => {
+  let ctx: ApiTestContext;
+  let key: string;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
+    const user = await createTestUser(ctx, { credits: 5 });
+    auth = user.auth;
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 1, g: 2, b: 3 } } }).jpeg().toBuffer();
+    key = (await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: photo.toString('base64') })).body.key;
+  });
+  afterAll(() => ctx.close());
+
+  it('checks 2–4 references, the weights length and weighted mode needing weights', async () => {
+    const one = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key] });
+    expect(one.status).toBe(400);
+    const five = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key, key, key, key, key] });
+    expect(five.status).toBe(400);
+    const weights = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key, key], weights: [1, 2, 3] });
+    expect(weights.status).toBe(400);
+    expect(weights.body.details).toEqual([{ field: 'weights', message: 'must have 2 entries, one per reference (got 3)' }]);
+    const weighted = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key, key], blend_mode: 'weighted' });
+    expect(weighted.body.details).toEqual([{ field: 'weights', message: 'required for blend_mode weighted' }]);
+    const mode = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key, key], blend_mode: 'radial' });
+    expect(mode.status).toBe(400);
+  });
+
+  it('queues with the spec defaults (uniform, transition 0.2, intensity 0.5) for 1 credit', async () => {
+    const res = await ctx.http.post('/api/v1/match/multi').set(auth).send({ target_key: key, reference_keys: [key, key, key] });
+    expect(res.status).toBe(202);
+    expect(res.body.credits_used).toBe(1);
+    const task = await ctx.prisma.task.findUniqueOrThrow({ where: { id: res.body.task_id } });
+    expect(task.params).toMatchObject({ method: 'natural', blend_mode: 'uniform', transition_width: 0.2, intensity: 0.5, count: 3, weights: null });
+    expect(Object.keys(task.inputs as object).sort()).toEqual(['reference:0', 'reference:1', 'reference:2', 'target']);
+  });
+});

@@ -2,6 +2,16 @@ import type { OperationName } from '@gradekit/contracts';
 import analyzeDemo from './demo/analyze.json';
 import lutDemo from './demo/lut-export-match.json';
 import matchDemo from './demo/match.json';
+import aiRefineDemo from './demo/ai-refine.json';
+import aiSuggestDemo from './demo/ai-suggest.json';
+import filmEffectsDemo from './demo/film-effects.json';
+import lookDemo from './demo/look.json';
+import presetDemo from './demo/preset.json';
+import presetLutDemo from './demo/lut-export-preset.json';
+import whiteBalanceDemo from './demo/white-balance.json';
+import lutApplyDemo from './demo/lut-apply.json';
+import beforeAfterLutDemo from './demo/lut-export-before-after.json';
+import matchMultiDemo from './demo/match-multi.json';
 
 /**
  * What sandbox mode answers for each operation: real results computed once from
@@ -24,6 +34,16 @@ export const SANDBOX_DEMOS: Record<OperationName, SandboxDemo> = {
   match: { kind: 'image', file: 'match.jpg', result: matchDemo },
   match_batch: { kind: 'images', file: 'match.jpg', item: matchDemo, count: 2 },
   lut_export_match: { kind: 'lut', file: 'match.cube', result: lutDemo },
+  preset_apply: { kind: 'image', file: 'preset.jpg', result: presetDemo },
+  film_effects_apply: { kind: 'image', file: 'film-effects.jpg', result: filmEffectsDemo },
+  look_apply: { kind: 'image', file: 'look.jpg', result: lookDemo },
+  lut_export_preset: { kind: 'lut', file: 'preset.cube', result: presetLutDemo },
+  ai_suggest: { kind: 'image', file: 'ai-suggest.jpg', result: aiSuggestDemo },
+  ai_refine: { kind: 'image', file: 'ai-refine.jpg', result: aiRefineDemo },
+  white_balance_apply: { kind: 'image', file: 'white-balance.jpg', result: whiteBalanceDemo },
+  lut_apply: { kind: 'image', file: 'lut-apply.jpg', result: lutApplyDemo },
+  lut_export_before_after: { kind: 'lut', file: 'before-after.cube', result: beforeAfterLutDemo },
+  match_multi: { kind: 'image', file: 'match-multi.jpg', result: matchMultiDemo },
 };
 
 /** The demo image files the api serves (only these names). */

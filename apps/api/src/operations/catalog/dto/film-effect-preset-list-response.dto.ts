@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { getFilmEffectPreset } from '@gradekit/color';
+import { snakeCaseKeys } from '@gradekit/contracts';
+
+const EXAMPLE = getFilmEffectPreset('cinestill_800t_halation');
+
+export class FilmEffectPresetItemDto {
+  @ApiProperty({ example: 'cinestill_800t_halation', description: 'The value of `preset` in POST /film-effects/apply; never renamed.' })
+  name!: string;
+
+  @ApiProperty({ example: EXAMPLE?.displayName })
+  display_name!: string;
+
+  @ApiProperty({ example: EXAMPLE?.description })
+  description!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: EXAMPLE ? snakeCaseKeys(EXAMPLE.effects) : {},
+    description: 'The preset’s effects, every parameter filled in (the same shape as `effects` in POST /film-effects/apply).',
+  })
+  effects!: Record<string, Record<string, number>>;
+}
+
+export class FilmEffectPresetListResponseDto {
+  @ApiProperty({ type: [FilmEffectPresetItemDto], description: 'Film-effect presets in catalog order (stable; new presets are appended).' })
+  items!: FilmEffectPresetItemDto[];
+
+  @ApiProperty({ example: 10 })
+  total!: number;
+
+  @ApiProperty({ example: 100 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+}

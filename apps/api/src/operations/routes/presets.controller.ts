@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PresetApplyRequestDto, PresetListQueryDto, type Page } from '@gradekit/contracts';
+import { Public } from '../../auth/auth.decorators';
+import type { GradekitRequest } from '../../common/request-context';
+import { GradingCatalog, type PresetView } from '../catalog/grading-catalog.service';
+import { PresetListResponseDto } from '../catalog/dto/preset-list-response.dto';
+import { Operation } from '../operation.decorator';
+import { OperationRunner } from '../operation-runner.service';
+
+/** Cache lifetime of the static catalogs: they change only with a release. */
+export const CATALOG_CACHE_CONTROL = 'public, max-age=3600';
+
+@ApiTags('Presets')
+@Controller('api/v1/presets')
+export class PresetsController {
+  constructor(
+    private readonly runner: OperationRunner,
+    private readonly catalog: GradingCatalog,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
+  @ApiOperation({
+    summary: 'List available color grading presets (free, no auth)',
+    description:
+      'The built-in colour presets in catalog order (stable; new presets are appended, names never change), each with its complete ' +
+      '`values` (ColorGradeValues, snake_case) so a client can show what a preset does or start a custom preset from it. ' +
+      '`?category=` filters; `?limit=` (default and maximum 100) and `?offset=` page. Credentials are not needed (and are ignored).',
+    security: [],
+  })
+  @ApiOkResponse({ type: PresetListResponseDto })
+  list(@Query() query: PresetListQueryDto): Page<PresetView> {
+    return this.catalog.page(this.catalog.presets, query);
+  }
+
+  @Post(':preset_name/apply')
+  @HttpCode(200)
+  @Operation('preset_apply')
+  @ApiParam({ name: 'preset_name', example: 'cinematic_warm', description: 'A name from GET /api/v1/presets' })
+  @ApiOperation({
+    summary: 'Apply a color grading preset to an image (1 credit)',
+    description:
+      'The preset (a set of ColorGradeValues) at `intensity` is baked into a 33³ 3D LUT and applied to the full-resolution image in one ' +
+      'tetrahedral pass — the same LUT POST /lut/export/preset/{preset_name} exports. `intensity` scales the preset’s values toward neutral ' +
+      '(0.5 is a milder grade of the same kind, 0 returns the image unchanged). The output keeps the input format, alpha and 16-bit depth ' +
+      '(PNG/TIFF), with EXIF orientation applied and an sRGB profile. An unknown preset name is a 404 and costs nothing.',
+  })
+  @ApiOkResponse({ description: '`{ task_id, result: { key, url, width, height, format, bytes, bit_depth, has_alpha, thumbnail_key, thumbnail_url, preset, intensity, lut_size }, history_id, credits_used, credits_remaining, sandbox }`' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no preset with this name (or image_key not found)' })
+  apply(@Param('preset_name') presetName: string, @Body() body: PresetApplyRequestDto, @Req() req: GradekitRequest, @Res({ passthrough: true }) res: Response) {
+    this.catalog.requirePreset(presetName);
+    return this.runner.run(req, res, 'preset_apply', {
+      inputs: [{ role: 'image', inlineField: 'image', keyField: 'image_key', inline: body.image, key: body.image_key }],
+      params: { preset: presetName, intensity: body.intensity },
+      responseFormat: body.response_format,
+    });
+  }
+}

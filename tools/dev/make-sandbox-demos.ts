@@ -21,6 +21,7 @@ import { writeGradingDemos } from './make-grading-demos';
 import { writeAiDemos } from './make-ai-demos';
 import { writeLutDemos } from './make-lut-demos';
 import { writeMultiMatchDemo } from './make-multi-match-demo';
+import { writeActionDemo } from './make-action-demo';
 import { writeWhiteBalanceDemo } from './make-white-balance-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   await writeWhiteBalanceDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   await writeLutDemos(DEMO_DIR, PHOTOS, decoder, encoder);
   await writeMultiMatchDemo(DEMO_DIR, PHOTOS, decoder, encoder);
+  await writeActionDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   // ai_suggest, ai_refine.
   await writeAiDemos(DEMO_DIR, PHOTOS, decoder, encoder);
   process.stdout.write(`wrote the sandbox demos into ${path.relative(ROOT, DEMO_DIR)}\n`);

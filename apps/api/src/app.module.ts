@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { ApiConfig } from '@gradekit/config';
 import { DbModule } from '@gradekit/db';
 import { AccountModule } from './account/account.module';
+import { ActionsModule } from './actions/actions.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
@@ -28,7 +29,7 @@ export class AppModule implements NestModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule],
+      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule, ActionsModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Guards run in this order.

@@ -18,6 +18,8 @@ import { MatchBatchHandler } from './handlers/match/match-batch.handler';
 import { MatchEngine } from './handlers/match/match-engine.service';
 import { MatchHandler } from './handlers/match/match.handler';
 import { MatchMultiHandler } from './handlers/match/match-multi.handler';
+import { ActionApplyHandler } from './handlers/actions/action-apply.handler';
+import { ActionStepPlanner } from './handlers/actions/action-step.planner';
 import { WhiteBalanceHandler } from './handlers/white-balance/white-balance.handler';
 import { ExampleLutService } from './handlers/lut/example-lut.service';
 import { LutApplyHandler } from './handlers/lut/lut-apply.handler';
@@ -51,6 +53,7 @@ const HANDLER_CLASSES = [
   LutApplyHandler,
   LutExportBeforeAfterHandler,
   MatchMultiHandler,
+  ActionApplyHandler,
 ];
 
 export interface WorkerModuleOptions {
@@ -92,6 +95,7 @@ export class WorkerModule {
         GradedImageRenderer,
         LutOutputService,
         ExampleLutService,
+        ActionStepPlanner,
         AiGradingService,
         GradingAssistantService,
         RemoteAssistantClient,

@@ -29,3 +29,5 @@ export * from './dto/ai-grade-result.dto';
 export * from './dto/white-balance-request.dto';
 export * from './dto/lut-request.dto';
 export * from './dto/match-multi-request.dto';
+export * from './actions/action-steps';
+export * from './dto/action.dto';

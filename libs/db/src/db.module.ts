@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DATABASE_URL, PrismaService } from './prisma.service';
+import { ActionsRepository } from './repositories/actions.repository';
 import { ApiKeysRepository } from './repositories/api-keys.repository';
 import { CreditsRepository } from './repositories/credits.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
@@ -12,6 +13,7 @@ import { UsageRepository } from './repositories/usage.repository';
 import { UsersRepository } from './repositories/users.repository';
 
 const repositories = [
+  ActionsRepository,
   ApiKeysRepository,
   CreditsRepository,
   IdempotencyRepository,

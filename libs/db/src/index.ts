@@ -1,6 +1,7 @@
 export * from './prisma.service';
 export * from './db.module';
 export * from './unique-violation';
+export * from './repositories/actions.repository';
 export * from './repositories/api-keys.repository';
 export * from './repositories/credits.repository';
 export * from './repositories/idempotency.repository';

@@ -132,6 +132,15 @@ export const OPERATION_CATALOG = {
     output: 'image',
     inputs: ['target', 'reference'],
   },
+  action_apply: {
+    name: 'action_apply',
+    summary: 'Run a processing action (saved or inline steps) as one job; consecutive colour steps fuse into one LUT pass.',
+    credits: 2,
+    minPlan: 'free',
+    queue: 'image',
+    output: 'image',
+    inputs: ['image', 'lut', 'reference'],
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

@@ -12,6 +12,7 @@ import whiteBalanceDemo from './demo/white-balance.json';
 import lutApplyDemo from './demo/lut-apply.json';
 import beforeAfterLutDemo from './demo/lut-export-before-after.json';
 import matchMultiDemo from './demo/match-multi.json';
+import actionDemo from './demo/action.json';
 
 /**
  * What sandbox mode answers for each operation: real results computed once from
@@ -44,6 +45,7 @@ export const SANDBOX_DEMOS: Record<OperationName, SandboxDemo> = {
   lut_apply: { kind: 'image', file: 'lut-apply.jpg', result: lutApplyDemo },
   lut_export_before_after: { kind: 'lut', file: 'before-after.cube', result: beforeAfterLutDemo },
   match_multi: { kind: 'image', file: 'match-multi.jpg', result: matchMultiDemo },
+  action_apply: { kind: 'image', file: 'action.jpg', result: actionDemo },
 };
 
 /** The demo image files the api serves (only these names). */

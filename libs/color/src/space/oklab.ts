@@ -6,16 +6,19 @@ import { mat3Inverse } from '../util/mat3';
  * k-means run here. Matrices are Ottosson's published ones (the 2021 revision
  * for linear sRGB input). L is 0..1 for sRGB white = 1.
  */
-const M1: readonly number[] = [
+/** Ottosson's linear sRGB → LMS and LMS′ → Oklab matrices (row-major). */
+export const OKLAB_M1: readonly number[] = [
   0.4122214708, 0.5363325363, 0.0514459929, 0.2119034982, 0.6806995451, 0.1073969566, 0.0883024619, 0.2817188376,
   0.6299787005,
 ];
-const M2: readonly number[] = [
+export const OKLAB_M2: readonly number[] = [
   0.2104542553, 0.793617785, -0.0040720468, 1.9779984951, -2.428592205, 0.4505937099, 0.0259040371, 0.7827717662,
   -0.808675766,
 ];
 // Inverses computed rather than copied from the post (whose 10-digit inverses
 // are only approximate), so Oklab round trips are exact to float precision.
+const M1 = OKLAB_M1;
+const M2 = OKLAB_M2;
 const M1_INV = mat3Inverse(M1);
 const M2_INV = mat3Inverse(M2);
 

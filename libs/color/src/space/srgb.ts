@@ -40,19 +40,37 @@ export function srgbToLinearTable16(): Float32Array {
 // ---- table-driven versions for hot loops (max error < 1e-7 on [0, 1]) ----
 
 const FAST_N = 4096;
+const sqrt = Math.sqrt; // module alias: no global lookup in hot loops (slow inside vm contexts such as jest's)
+/** Intervals of the …Fast tables (entries = FAST_N + 2). */
+export const SRGB_FAST_N = FAST_N;
 let fastDecode: Float64Array | null = null;
 let fastEncode: Float64Array | null = null;
 
-/** srgbToLinear by a 4097-entry table with linear interpolation; exact function outside [0, 1]. */
-export function srgbToLinearFast(v: number): number {
-  if (!(v >= 0 && v <= 1)) return srgbToLinear(v);
+/** The srgbToLinearFast table: srgbToLinear(i / SRGB_FAST_N), i = 0 … SRGB_FAST_N + 1. */
+export function srgbDecodeTable(): Float64Array {
   if (!fastDecode) {
     fastDecode = new Float64Array(FAST_N + 2);
     for (let i = 0; i <= FAST_N + 1; i++) fastDecode[i] = srgbToLinear(i / FAST_N);
   }
+  return fastDecode;
+}
+
+/** The linearToSrgbFast table: linearToSrgb((i / SRGB_FAST_N)²), i = 0 … SRGB_FAST_N + 1. */
+export function srgbEncodeTable(): Float64Array {
+  if (!fastEncode) {
+    fastEncode = new Float64Array(FAST_N + 2);
+    for (let i = 0; i <= FAST_N + 1; i++) fastEncode[i] = linearToSrgb((i / FAST_N) ** 2);
+  }
+  return fastEncode;
+}
+
+/** srgbToLinear by a 4097-entry table with linear interpolation; exact function outside [0, 1]. */
+export function srgbToLinearFast(v: number): number {
+  if (!(v >= 0 && v <= 1)) return srgbToLinear(v);
+  const t = fastDecode ?? srgbDecodeTable();
   const x = v * FAST_N;
   const i = x | 0;
-  return fastDecode[i] + (x - i) * (fastDecode[i + 1] - fastDecode[i]);
+  return t[i] + (x - i) * (t[i + 1] - t[i]);
 }
 
 /**
@@ -61,11 +79,8 @@ export function srgbToLinearFast(v: number): number {
  */
 export function linearToSrgbFast(v: number): number {
   if (!(v >= 0 && v <= 1)) return linearToSrgb(v);
-  if (!fastEncode) {
-    fastEncode = new Float64Array(FAST_N + 2);
-    for (let i = 0; i <= FAST_N + 1; i++) fastEncode[i] = linearToSrgb((i / FAST_N) ** 2);
-  }
-  const x = Math.sqrt(v) * FAST_N;
+  const t = fastEncode ?? srgbEncodeTable();
+  const x = sqrt(v) * FAST_N;
   const i = x | 0;
-  return fastEncode[i] + (x - i) * (fastEncode[i + 1] - fastEncode[i]);
+  return t[i] + (x - i) * (t[i + 1] - t[i]);
 }

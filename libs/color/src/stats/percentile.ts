@@ -18,6 +18,14 @@ export function percentiles(values: ArrayLike<number>, ps: readonly number[]): n
 
 const BUCKETS = 4096;
 
+// Scratch reused across calls (single-threaded, never re-entered): the
+// function runs thousands of times per fit and allocation dominated it.
+const counts = new Int32Array(BUCKETS);
+const starts = new Int32Array(BUCKETS + 1);
+const offsets = new Int32Array(BUCKETS);
+const fill = new Int32Array(BUCKETS);
+let gathered = new Float64Array(1024);
+
 /**
  * Exact type-7 percentiles without a full sort: one pass buckets the values
  * by magnitude, a second gathers only the buckets holding the wanted order
@@ -36,16 +44,10 @@ export function selectPercentiles(values: Float32Array | Float64Array, ps: reado
   const hs = ps.map((p) => ((n - 1) * Math.min(100, Math.max(0, p))) / 100);
   if (max === min) return hs.map(() => min);
   const scale = (BUCKETS - 1e-6) / (max - min);
-  const counts = new Int32Array(BUCKETS);
+  counts.fill(0);
   for (let i = 0; i < n; i++) counts[((values[i] - min) * scale) | 0]++;
-  const starts = new Int32Array(BUCKETS + 1);
+  starts[0] = 0;
   for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b] + counts[b];
-
-  const ranks = new Set<number>();
-  for (const h of hs) {
-    ranks.add(Math.floor(h));
-    ranks.add(Math.min(n - 1, Math.floor(h) + 1));
-  }
   const bucketOf = (rank: number): number => {
     let lo = 0;
     let hi = BUCKETS - 1;
@@ -56,25 +58,48 @@ export function selectPercentiles(values: Float32Array | Float64Array, ps: reado
     }
     return lo;
   };
-  // Gather the wanted buckets into typed arrays sized by their counts.
-  const slot = new Int32Array(BUCKETS).fill(-1);
-  const lists: Float64Array[] = [];
-  for (const r of ranks) {
-    const b = bucketOf(r);
-    if (slot[b] < 0) {
-      slot[b] = lists.length;
-      lists.push(new Float64Array(counts[b]));
+  // Mark the buckets holding the wanted ranks and lay them out contiguously.
+  offsets.fill(-1);
+  let total = 0;
+  for (const h of hs) {
+    const lo = Math.floor(h);
+    for (const rank of [lo, Math.min(n - 1, lo + 1)]) {
+      const b = bucketOf(rank);
+      if (offsets[b] < 0) {
+        offsets[b] = total;
+        fill[b] = total;
+        total += counts[b];
+      }
     }
   }
-  const fill = new Int32Array(lists.length);
+  if (gathered.length < total) gathered = new Float64Array(Math.max(total, 2 * gathered.length));
+  const g = gathered;
   for (let i = 0; i < n; i++) {
-    const k = slot[((values[i] - min) * scale) | 0];
-    if (k >= 0) lists[k][fill[k]++] = values[i];
+    const v = values[i];
+    const b = ((v - min) * scale) | 0;
+    if (offsets[b] >= 0) g[fill[b]++] = v;
   }
-  for (const list of lists) list.sort();
+  // Sort each gathered bucket (usually a handful of values).
+  for (let b = 0; b < BUCKETS; b++) {
+    const o = offsets[b];
+    if (o < 0) continue;
+    const end = o + counts[b];
+    if (end - o > 32) g.subarray(o, end).sort();
+    else {
+      for (let i = o + 1; i < end; i++) {
+        const v = g[i];
+        let j = i - 1;
+        while (j >= o && g[j] > v) {
+          g[j + 1] = g[j];
+          j--;
+        }
+        g[j + 1] = v;
+      }
+    }
+  }
   const at = (rank: number): number => {
     const b = bucketOf(rank);
-    return lists[slot[b]][rank - starts[b]];
+    return g[offsets[b] + rank - starts[b]];
   };
   return hs.map((h) => {
     const lo = Math.floor(h);

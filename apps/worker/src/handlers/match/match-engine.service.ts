@@ -57,11 +57,17 @@ export class MatchEngine {
     settings: MatchSettings,
     outputName = task.id,
   ): Promise<{ result: MatchImageResult; history: HistoryInput }> {
+    // libvips decodes the full image in its thread pool while the fit runs on this thread.
+    const decoding = this.decoder.decodeFull(targetBytes);
+    decoding.catch(() => undefined); // a failed fit must not leave an unhandled rejection behind
     const { match, target } = await this.fit(reference, targetBytes, settings);
-    const full = await this.decoder.decodeFull(targetBytes);
+    const full = await decoding;
     const graded = applyLut(full.image, match.lut);
+    // Likewise the encode (queued by store() before its first await) overlaps the colour-gap measurement.
+    const storing = this.output.store(storage, task, graded, full.source.format, outputName);
+    storing.catch(() => undefined);
     const gap = colorGapReport(colorGap(target, reference), colorGap(applyLut(target, match.lut), reference));
-    const { result, history } = await this.output.store(storage, task, graded, full.source.format, outputName);
+    const { result, history } = await storing;
     return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
   }
 }

@@ -4,7 +4,7 @@ import type { StorageDriver, StorageOptions } from './storage-driver.interface';
 
 /**
  * The one place a driver is chosen. The apps validate their environment into
- * StorageOptions and wrap the result in a provider; nothing here reads process.env.
+ * StorageOptions and wrap the result in a provider; nothing here reads the environment.
  */
 export function createStorageDriver(options: StorageOptions): StorageDriver {
   switch (options.driver) {

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../test/support/api-test-app';
+import { solidImage } from '../../../../test/support/test-images';
 
 const STEPS = [
   { type: 'white_balance', method: 'auto' },
@@ -12,7 +12,7 @@ describe('processing actions: CRUD and /actions/apply (api side)', () => {
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } }).jpeg().toBuffer();
+    photo = await solidImage(8, 8, { r: 90, g: 90, b: 90 });
   });
   afterAll(() => ctx.close());
 

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import sharp from 'sharp';
 import { bullConnection } from '@gradekit/queue';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../test/support/api-test-app';
 import { eventually } from '../../../../test/support/eventually';
+import { solidImage } from '../../../../test/support/test-images';
 
 async function jpeg(r: number, g: number, b: number): Promise<Buffer> {
-  return sharp({ create: { width: 32, height: 24, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
+  return solidImage(32, 24, { r, g, b });
 }
 
 describe('paid operations: inputs, credits, queueing, sandbox, idempotency', () => {

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../test/support/api-test-app';
+import { solidImage } from '../../../../test/support/test-images';
 
 function pathOf(url: string): string {
   const parsed = new URL(url);
@@ -11,7 +11,7 @@ describe('storage routes (local driver)', () => {
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ MAX_INPUT_BYTES: '200000' });
-    photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 200, b: 90 } } }).png().toBuffer();
+    photo = await solidImage(64, 48, { r: 10, g: 200, b: 90 }, 'png');
   });
   afterAll(() => ctx.close());
 

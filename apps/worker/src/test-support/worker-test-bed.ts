@@ -13,6 +13,8 @@ import { buildObjectKey, createStorageDriver, type StorageDriver } from '@gradek
 // test/support is the workspace's shared test infrastructure, outside every Nx project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-template-db';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { TEST_REDIS_URL } from '../../../../test/support/test-env';
 import type { OperationHandler } from '../handlers/operation-handler';
 import { startWorker, type RunningWorker, type WorkerAppOptions } from '../worker-app';
 
@@ -67,7 +69,7 @@ export class WorkerTestBed {
   config(env: Record<string, string> = {}): WorkerConfig {
     return loadWorkerConfig({
       DATABASE_URL: this.db.url,
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: TEST_REDIS_URL,
       DATA_DIR: this.dataDir,
       QUEUE_PREFIX: `gkw${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`,
       LOG_LEVEL: 'silent',

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser } from '../../../../../test/support/api-test-app';
+import { solidImage } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/ai/suggest and /ai/refine (api side: validation, 422 before charging, price, sandbox)', () => {
   let ctx: ApiTestContext;
@@ -7,7 +7,7 @@ describe('POST /api/v1/ai/suggest and /ai/refine (api side: validation, 422 befo
   beforeAll(async () => {
     // No worker: with a zero sync timeout every accepted call answers 202 and its job stays queued.
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 180, g: 120, b: 90 } } }).jpeg().toBuffer();
+    photo = await solidImage(16, 16, { r: 180, g: 120, b: 90 });
   });
   afterAll(() => ctx.close());
 

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import sharp from 'sharp';
 import { parseCube } from '@gradekit/color';
 import { bullConnection } from '@gradekit/queue';
 import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser } from '../../../../../test/support/api-test-app';
+import { solidImage, imageInfo } from '../../../../../test/support/test-images';
 
 const fieldsOf = (body: { details: { field?: string }[] }) => [...new Set(body.details.map((d) => d.field))].sort();
 
@@ -18,7 +18,7 @@ describe('preset, film-effect, look and preset-LUT operations (api side)', () =>
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
     queue = new Queue('image', { connection: bullConnection(ctx.config.redisUrl, 'test'), prefix: ctx.config.queuePrefix });
-    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 128, g: 128, b: 128 } } }).jpeg().toBuffer();
+    photo = await solidImage(16, 16, { r: 128, g: 128, b: 128 });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });
@@ -213,7 +213,7 @@ describe('preset, film-effect, look and preset-LUT operations (api side)', () =>
         const demo = await ctx.http.get(new URL(res.body.result.url).pathname).buffer(true);
         expect(demo.status).toBe(200);
         expect((demo.body as Buffer).length).toBe(res.body.result.bytes);
-        const meta = await sharp(demo.body as Buffer).metadata();
+        const meta = await imageInfo(demo.body as Buffer);
         expect([meta.width, meta.height]).toEqual([res.body.result.width, res.body.result.height]);
         expect(Math.max(meta.width!, meta.height!)).toBe(640);
       }

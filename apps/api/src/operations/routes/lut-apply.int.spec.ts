@@ -1,12 +1,12 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { solidImage } from '../../../../../test/support/test-images';
 
 describe('LUT apply and before/after export (api side)', () => {
   let ctx: ApiTestContext;
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 12, height: 12, channels: 3, background: { r: 120, g: 60, b: 30 } } }).jpeg().toBuffer();
+    photo = await solidImage(12, 12, { r: 120, g: 60, b: 30 });
   });
   afterAll(() => ctx.close());
 

@@ -1,12 +1,12 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { solidImage, imageInfo } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
   let ctx: ApiTestContext;
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toBuffer();
+    photo = await solidImage(16, 16, { r: 90, g: 140, b: 200 });
   });
   afterAll(() => ctx.close());
 
@@ -52,7 +52,7 @@ describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
     const demo = await ctx.http.get(new URL(res.body.result.url).pathname).buffer(true);
     expect(demo.status).toBe(200);
     expect(demo.headers['content-type']).toBe('image/jpeg');
-    expect((await sharp(demo.body as Buffer).metadata()).width).toBe(640);
+    expect((await imageInfo(demo.body as Buffer)).width).toBe(640);
     expect((demo.body as Buffer).length).toBe(res.body.result.bytes);
 
     const inline = await ctx.http.post('/api/v1/match').set(user.auth).set('X-Sandbox', 'true').send({ reference: photo.toString('base64'), target: photo.toString('base64') });
@@ -67,7 +67,7 @@ describe('POST /api/v1/match/batch (api side)', () => {
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 20, g: 140, b: 90 } } }).jpeg().toBuffer();
+    photo = await solidImage(16, 16, { r: 20, g: 140, b: 90 });
   });
   afterAll(() => ctx.close());
 
@@ -115,7 +115,7 @@ describe('POST /api/v1/lut/export/match (api side: plan gate, price, sandbox fil
   let photo: Buffer;
   beforeAll(async () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
-    photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 200, g: 140, b: 90 } } }).jpeg().toBuffer();
+    photo = await solidImage(16, 16, { r: 200, g: 140, b: 90 });
   });
   afterAll(() => ctx.close());
 
@@ -160,7 +160,7 @@ describe('POST /api/v1/match/multi (api side)', () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
     const user = await createTestUser(ctx, { credits: 5 });
     auth = user.auth;
-    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 1, g: 2, b: 3 } } }).jpeg().toBuffer();
+    const photo = await solidImage(8, 8, { r: 1, g: 2, b: 3 });
     key = (await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: photo.toString('base64') })).body.key;
   });
   afterAll(() => ctx.close());

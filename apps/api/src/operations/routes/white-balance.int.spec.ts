@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { solidImage } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/white-balance/apply (api side)', () => {
   let ctx: ApiTestContext;
@@ -9,7 +9,7 @@ describe('POST /api/v1/white-balance/apply (api side)', () => {
     ctx = await startApiTestApp({ SYNC_TIMEOUT_MS: '0' });
     const user = await createTestUser(ctx, { credits: 5 });
     auth = user.auth;
-    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 150, b: 90 } } }).jpeg().toBuffer();
+    const photo = await solidImage(8, 8, { r: 200, g: 150, b: 90 });
     key = (await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: photo.toString('base64') })).body.key;
   });
   afterAll(() => ctx.close());

@@ -59,6 +59,7 @@ export * from './match/oklab-gamut';
 export * from './match/match-direct';
 export * from './match/match-natural';
 export * from './match/match-smooth';
+export * from './match/chroma-idt';
 export * from './match/match-balanced';
 export * from './match/match-modifiers';
 export * from './match/match-colors';

@@ -1,13 +1,13 @@
 import { ColorTransform } from '../lut/color-transform';
 import { srgbToLabBuffer } from '../space/convert-buffer';
-import { createRng } from '../util/rng';
 import { FitImage, labSample } from './fit-image';
 import { edgesOf } from './match-natural';
 
 const SAMPLES = 8192;
 import { labToSrgbGamut } from './lab-gamut';
 import { fitToneCurve } from './tone-fit';
-import { Curve1D, evalCurve, transferCurve } from './transfer-curve';
+import { evalCurve, transferCurve } from './transfer-curve';
+import { fitChromaIdt } from './chroma-idt';
 import { fitZoneMaps, lightness } from './zone-maps';
 
 export interface SmoothOptions {
@@ -22,6 +22,8 @@ export interface SmoothOptions {
   chromaMaxSlope?: number;
   /** Smoothing (in knots) of each chroma IDT step. Default 1.5. */
   chromaSmoothing?: number;
+  /** Quantile knots of each chroma IDT step. Default 48. */
+  chromaKnots?: number;
 }
 
 /**
@@ -64,46 +66,17 @@ export function fitSmooth(src: FitImage, ref: FitImage, o: SmoothOptions = {}): 
   };
   const x = s.slice();
   coarse(x);
-  const y = r;
-  const rng = createRng(o.seed ?? 42);
-  const steps: { c: number; s: number; u: Curve1D; v: Curve1D }[] = [];
-  const px = new Float64Array(x.length / 3);
-  const py = new Float64Array(y.length / 3);
-  const iterations = o.iterations ?? 20;
-  for (let it = 0; it < iterations; it++) {
-    const theta = it === 0 ? 0 : rng() * Math.PI;
-    const c = Math.cos(theta);
-    const sn = Math.sin(theta);
-    const curves: Curve1D[] = [];
-    for (const [ca, cb] of [
-      [c, sn],
-      [-sn, c],
-    ]) {
-      for (let i = 0, k = 0; k < px.length; i += 3, k++) px[k] = ca * x[i + 1] + cb * x[i + 2];
-      for (let i = 0, k = 0; k < py.length; i += 3, k++) py[k] = ca * y[i + 1] + cb * y[i + 2];
-      curves.push(transferCurve(px, py, { knots: 48, smoothing: o.chromaSmoothing ?? 1.5, minSlope: 1 / (o.chromaMaxSlope ?? 3), maxSlope: o.chromaMaxSlope ?? 3, extrapolation: 'shift' }));
-    }
-    const step = { c, s: sn, u: curves[0], v: curves[1] };
-    steps.push(step);
-    chromaStep(step, x);
-  }
+  const chroma = fitChromaIdt(x, r, {
+    seed: o.seed,
+    iterations: o.iterations ?? 20,
+    maxSlope: o.chromaMaxSlope ?? 3,
+    smoothing: o.chromaSmoothing ?? 1.5,
+    knots: o.chromaKnots ?? 48,
+  });
   return (rgb) => {
     const lab = srgbToLabBuffer(rgb);
     coarse(lab);
-    for (const st of steps) chromaStep(st, lab);
+    chroma(lab);
     for (let i = 0; i < lab.length; i += 3) labToSrgbGamut(lab[i], lab[i + 1], lab[i + 2], rgb, i);
   };
-}
-
-/** Rotate (a, b) by θ, move along both axes by the curves' displacement, rotate back. */
-function chromaStep(st: { c: number; s: number; u: Curve1D; v: Curve1D }, p: Float32Array): void {
-  const { c, s } = st;
-  for (let i = 0; i < p.length; i += 3) {
-    const u = c * p[i + 1] + s * p[i + 2];
-    const v = -s * p[i + 1] + c * p[i + 2];
-    const du = evalCurve(st.u, u) - u;
-    const dv = evalCurve(st.v, v) - v;
-    p[i + 1] += c * du - s * dv;
-    p[i + 2] += s * du + c * dv;
-  }
 }

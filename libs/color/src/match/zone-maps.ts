@@ -29,22 +29,43 @@ export function fitZoneMaps(src: Float32Array, ref: Float32Array, options: { zon
   const rankR = rankFunction(lightness(ref));
   const zs = zoneStats(src, rankS, zones);
   const zr = zoneStats(ref, rankR, zones);
-  const maps = zs.map((z, k) => ({ t: boundGains(mklMatrix(z.cov, zr[k].cov, 1e-6), maxGain), ms: z.mean, mr: zr[k].mean }));
-  const w = new Array<number>(zones).fill(0);
+  // Per zone, flat: the coupling terms of T (t1 t2), its chroma rows
+  // (t3 … t8), the target zone's mean and the reference zone's a* mean — so
+  // a colour is evaluated without object lookups.
+  const coef = new Float64Array(zones * 12);
+  zs.forEach((z, k) => {
+    const t = boundGains(mklMatrix(z.cov, zr[k].cov, 1e-6), maxGain);
+    coef.set([t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], z.mean[0], z.mean[1], z.mean[2], zr[k].mean[1]], k * 12);
+  });
+  const mr2 = zr.map((z) => z.mean[2]);
+  const w = new Float64Array(zones);
+  const { x0, x1, ys } = rankS;
+  const grid = ys.length - 1;
+  const span = x1 - x0;
   return {
     evaluate(L, a, b, out) {
-      zoneWeights(evalCurve(rankS, L), w);
+      // evalCurve(rankS, L) with the rank curve's zero end slopes: clamped.
+      let u: number;
+      if (L <= x0) u = ys[0];
+      else if (L >= x1) u = ys[grid];
+      else {
+        const t = ((L - x0) / span) * grid;
+        const i = t < grid - 1 ? t | 0 : grid - 1;
+        u = ys[i] + (t - i) * (ys[i + 1] - ys[i]);
+      }
+      zoneWeights(u, w);
       let na = 0;
       let nb = 0;
       let c = 0;
-      for (let z = 0; z < zones; z++) {
-        const { t, ms, mr } = maps[z];
-        const dL = L - ms[0];
-        const da = a - ms[1];
-        const db = b - ms[2];
-        na += w[z] * (t[3] * dL + t[4] * da + t[5] * db + mr[1]);
-        nb += w[z] * (t[6] * dL + t[7] * da + t[8] * db + mr[2]);
-        c += w[z] * (t[1] * da + t[2] * db);
+      for (let z = 0, o = 0; z < zones; z++, o += 12) {
+        const wz = w[z];
+        if (wz === 0) continue;
+        const dL = L - coef[o + 8];
+        const da = a - coef[o + 9];
+        const db = b - coef[o + 10];
+        na += wz * (coef[o + 2] * dL + coef[o + 3] * da + coef[o + 4] * db + coef[o + 11]);
+        nb += wz * (coef[o + 5] * dL + coef[o + 6] * da + coef[o + 7] * db + mr2[z]);
+        c += wz * (coef[o] * da + coef[o + 1] * db);
       }
       out[0] = na;
       out[1] = nb;
@@ -79,7 +100,7 @@ export function rankFunction(v: Float64Array): Curve1D {
 }
 
 /** Bernstein basis of degree w.length − 1 at u (a smooth partition of unity over ranks). */
-function zoneWeights(u: number, w: number[]): void {
+function zoneWeights(u: number, w: Float64Array): void {
   const t = u < 0 ? 0 : u > 1 ? 1 : u;
   const s = 1 - t;
   const n = w.length - 1;
@@ -109,38 +130,35 @@ function boundGains(t: Mat3, maxGain: number): Mat3 {
 }
 
 function zoneStats(p: Float32Array, rank: Curve1D, zones: number): { mean: number[]; cov: Mat3 }[] {
-  const w = new Array<number>(zones).fill(0);
-  const acc = Array.from({ length: zones }, () => ({ w: 0, m: [0, 0, 0], c: new Array<number>(9).fill(0) }));
+  const w = new Float64Array(zones);
+  // Per zone: weight, 3 weighted sums, 6 weighted second moments (flat).
+  const acc = new Float64Array(zones * 10);
   for (let i = 0; i < p.length; i += 3) {
     zoneWeights(evalCurve(rank, p[i]), w);
-    for (let z = 0; z < zones; z++) {
-      const s = acc[z];
+    const v0 = p[i];
+    const v1 = p[i + 1];
+    const v2 = p[i + 2];
+    for (let z = 0, o = 0; z < zones; z++, o += 10) {
       const k = w[z];
       if (k === 0) continue;
-      s.w += k;
-      const v0 = p[i];
-      const v1 = p[i + 1];
-      const v2 = p[i + 2];
-      const m = s.m;
-      const c = s.c;
-      m[0] += k * v0;
-      m[1] += k * v1;
-      m[2] += k * v2;
-      c[0] += k * v0 * v0;
-      c[1] += k * v0 * v1;
-      c[2] += k * v0 * v2;
-      c[4] += k * v1 * v1;
-      c[5] += k * v1 * v2;
-      c[8] += k * v2 * v2;
+      acc[o] += k;
+      acc[o + 1] += k * v0;
+      acc[o + 2] += k * v1;
+      acc[o + 3] += k * v2;
+      acc[o + 4] += k * v0 * v0;
+      acc[o + 5] += k * v0 * v1;
+      acc[o + 6] += k * v0 * v2;
+      acc[o + 7] += k * v1 * v1;
+      acc[o + 8] += k * v1 * v2;
+      acc[o + 9] += k * v2 * v2;
     }
   }
-  return acc.map((s) => {
-    const n = Math.max(s.w, 1e-12);
-    const mean = s.m.map((v) => v / n);
-    const c = s.c;
-    c[3] = c[1];
-    c[6] = c[2];
-    c[7] = c[5];
-    return { mean, cov: c.map((v, idx) => v / n - mean[Math.floor(idx / 3)] * mean[idx % 3]) };
-  });
+  const out: { mean: number[]; cov: Mat3 }[] = [];
+  for (let z = 0, o = 0; z < zones; z++, o += 10) {
+    const n = Math.max(acc[o], 1e-12);
+    const mean = [acc[o + 1] / n, acc[o + 2] / n, acc[o + 3] / n];
+    const c = [acc[o + 4], acc[o + 5], acc[o + 6], acc[o + 5], acc[o + 7], acc[o + 8], acc[o + 6], acc[o + 8], acc[o + 9]];
+    out.push({ mean, cov: c.map((v, idx) => v / n - mean[Math.floor(idx / 3)] * mean[idx % 3]) });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { selectPercentiles } from '../stats/percentile';
 
+
 export interface SlicedW1Options {
   /** Number of projection directions (the 3 axes plus a Fibonacci-sphere set). Default 64. */
   directions?: number;
@@ -19,20 +20,141 @@ export function slicedWasserstein(a: Float32Array, b: Float32Array, options: Sli
   const max = options.maxSamples ?? 16384;
   const pa = subsample(a, max);
   const pb = subsample(b, max);
-  const levels = Array.from({ length: 256 }, (_, k) => ((k + 0.5) / 256) * 100);
-  const projA = new Float64Array(pa.length / 3);
-  const projB = new Float64Array(pb.length / 3);
+  const levels = 256;
+  const ba = boxOf(pa);
+  const bb = boxOf(pb);
+  const qa = new Float64Array(levels);
+  const qb = new Float64Array(levels);
   let total = 0;
   for (let d = 0; d < dirs.length; d += 3) {
-    project(pa, dirs, d, projA);
-    project(pb, dirs, d, projB);
-    const qa = selectPercentiles(projA, levels);
-    const qb = selectPercentiles(projB, levels);
+    projectedQuantiles(pa, ba, dirs, d, qa);
+    projectedQuantiles(pb, bb, dirs, d, qb);
     let s = 0;
-    for (let k = 0; k < levels.length; k++) s += Math.abs(qa[k] - qb[k]);
-    total += s / levels.length;
+    for (let k = 0; k < levels; k++) s += Math.abs(qa[k] - qb[k]);
+    total += s / levels;
   }
   return total / (dirs.length / 3);
+}
+
+// ---- exact quantiles of a projection, in two passes over the points ----
+//
+// The quantiles at levels (k + ½)/256 of ⟨x, θ⟩ (type 7, as selectPercentiles
+// computes them), without a min/max pass per direction: the projection's
+// range is bounded by the cloud's bounding box (computed once), the first pass
+// projects and counts into 4096 buckets over that range, the second gathers
+// only the buckets holding the wanted order statistics, which are then sorted.
+// The values are exact whatever the bucketing; only the work changes.
+
+const BUCKETS = 4096;
+const bucketCounts = new Int32Array(BUCKETS);
+const bucketStarts = new Int32Array(BUCKETS + 1);
+const bucketOffsets = new Int32Array(BUCKETS);
+const bucketFill = new Int32Array(BUCKETS);
+let proj = new Float64Array(16384);
+let gathered = new Float64Array(4096);
+let levelBuckets = new Int32Array(512);
+
+function boxOf(p: Float32Array): number[] {
+  const box = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i += 3) {
+    for (let c = 0; c < 3; c++) {
+      const v = p[i + c];
+      if (v < box[c]) box[c] = v;
+      if (v > box[3 + c]) box[3 + c] = v;
+    }
+  }
+  return box;
+}
+
+function projectedQuantiles(p: Float32Array, box: number[], dirs: Float64Array, d: number, out: Float64Array): void {
+  const n = p.length / 3;
+  const x = dirs[d];
+  const y = dirs[d + 1];
+  const z = dirs[d + 2];
+  // Range of the projection over the bounding box (slightly widened against rounding).
+  let lo = 0;
+  let hi = 0;
+  for (let c = 0; c < 3; c++) {
+    const t = dirs[d + c];
+    const u = t * box[c];
+    const v = t * box[3 + c];
+    lo += u < v ? u : v;
+    hi += u < v ? v : u;
+  }
+  const pad = 1e-9 * (Math.abs(lo) + Math.abs(hi)) + 1e-12;
+  lo -= pad;
+  hi += pad;
+  const scale = BUCKETS / (hi - lo);
+  if (proj.length < n) proj = new Float64Array(n);
+  const v = proj;
+  const counts = bucketCounts;
+  counts.fill(0);
+  for (let i = 0, j = 0; j < n; i += 3, j++) {
+    const w = p[i] * x + p[i + 1] * y + p[i + 2] * z;
+    v[j] = w;
+    let b = ((w - lo) * scale) | 0;
+    if (b < 0) b = 0;
+    else if (b >= BUCKETS) b = BUCKETS - 1;
+    counts[b]++;
+  }
+  const starts = bucketStarts;
+  starts[0] = 0;
+  for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b] + counts[b];
+  // The wanted ranks increase with the level, so their buckets are found by
+  // one walk along the cumulative counts.
+  const levels = out.length;
+  const offsets = bucketOffsets;
+  const fill = bucketFill;
+  const rankBucket = levelBuckets.length < 2 * levels ? (levelBuckets = new Int32Array(2 * levels)) : levelBuckets;
+  offsets.fill(-1);
+  let total = 0;
+  let b = 0;
+  for (let k = 0; k < 2 * levels; k++) {
+    const h = ((n - 1) * ((k >> 1) + 0.5)) / levels;
+    const rank = Math.min(n - 1, Math.floor(h) + (k & 1));
+    while (starts[b + 1] <= rank) b++;
+    rankBucket[k] = b;
+    if (offsets[b] < 0) {
+      offsets[b] = total;
+      fill[b] = total;
+      total += counts[b];
+    }
+  }
+  if (gathered.length < total) gathered = new Float64Array(Math.max(total, 2 * gathered.length));
+  const g = gathered;
+  for (let j = 0; j < n; j++) {
+    const w = v[j];
+    let q = ((w - lo) * scale) | 0;
+    if (q < 0) q = 0;
+    else if (q >= BUCKETS) q = BUCKETS - 1;
+    if (offsets[q] >= 0) g[fill[q]++] = w;
+  }
+  for (let q = 0; q < BUCKETS; q++) {
+    const o = offsets[q];
+    if (o < 0) continue;
+    const end = o + counts[q];
+    if (end - o > 32) g.subarray(o, end).sort();
+    else {
+      for (let i = o + 1; i < end; i++) {
+        const w = g[i];
+        let j = i - 1;
+        while (j >= o && g[j] > w) {
+          g[j + 1] = g[j];
+          j--;
+        }
+        g[j + 1] = w;
+      }
+    }
+  }
+  for (let k = 0; k < levels; k++) {
+    const h = ((n - 1) * (k + 0.5)) / levels;
+    const r = Math.floor(h);
+    const b0 = rankBucket[2 * k];
+    const b1 = rankBucket[2 * k + 1];
+    const a = g[offsets[b0] + r - starts[b0]];
+    const c = g[offsets[b1] + Math.min(n - 1, r + 1) - starts[b1]];
+    out[k] = a + (h - r) * (c - a);
+  }
 }
 
 /** 1-D W1 per channel (the three axis terms alone), handy for diagnostics. */
@@ -58,13 +180,6 @@ function sphereDirections(count: number): Float64Array {
     out.set([r * Math.cos(golden * i), r * Math.sin(golden * i), z], (i + 3) * 3);
   }
   return out;
-}
-
-function project(p: Float32Array, dirs: Float64Array, d: number, out: Float64Array): void {
-  const x = dirs[d];
-  const y = dirs[d + 1];
-  const z = dirs[d + 2];
-  for (let i = 0, j = 0; j < out.length; i += 3, j++) out[j] = p[i] * x + p[i + 1] * y + p[i + 2] * z;
 }
 
 export function subsample(p: Float32Array, max: number): Float32Array {

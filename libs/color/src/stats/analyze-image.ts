@@ -3,14 +3,14 @@ import { proxyOf } from '../image/proxy-of';
 import { RgbImage, assertImage, bitDepthOf } from '../image/rgb-image';
 import { xyToCct } from '../space/cct';
 import { srgbToLabBuffer } from '../space/convert-buffer';
-import { linearToSrgb, linearToSrgbFast } from '../space/srgb';
+import { linearToSrgb } from '../space/srgb';
 import { SRGB_TO_XYZ, xyzToXy } from '../space/xyz';
 import { mat3Apply } from '../util/mat3';
 import { estimateIlluminant } from '../wb/illuminant-estimate';
-import { ChannelStats, channelStats } from './channel-stats';
+import { ChannelStats, channelStats, channelStatsFromHistogram } from './channel-stats';
 import { colorfulness } from './colorfulness';
 import { histogram256 } from './histogram';
-import { LuminanceStats, luminanceOf, luminanceStats } from './luminance-stats';
+import { LuminanceStats, encodedLuminance, luminanceOf, luminanceStatsOf } from './luminance-stats';
 import { PaletteColor, dominantPalette, toHex } from './palette';
 
 export interface AnalyzeOptions {
@@ -71,8 +71,10 @@ export function analyzeImage(image: RgbImage, options: AnalyzeOptions = {}): Ima
   const rgb = imageToRgbFloat(proxy);
   const lab = srgbToLabBuffer(rgb);
   const Y = luminanceOf(rgb);
-  const lumEncoded = new Float32Array(Y.length);
-  for (let i = 0; i < Y.length; i++) lumEncoded[i] = linearToSrgbFast(Y[i]);
+  const lumEncoded = encodedLuminance(Y);
+  const hist = proxy.data instanceof Uint8Array ? codeHistograms(proxy.data, proxy.channels) : [0, 1, 2].map((c) => histogram256(rgb, c));
+  // 8-bit values are whole codes: their statistics come exactly from the histograms.
+  const rgbStats = (c: number): ChannelStats => (proxy.data instanceof Uint8Array ? channelStatsFromHistogram(hist[c]) : channelStats(rgb, c, 3, 255));
 
   const illuminant = estimateIlluminant(rgb, { method: 'auto' });
   const white = illuminant.rgb;
@@ -88,17 +90,29 @@ export function analyzeImage(image: RgbImage, options: AnalyzeOptions = {}): Ima
     bitDepth: bitDepthOf(image.data),
     sampleWidth: proxy.width,
     sampleHeight: proxy.height,
-    rgb: { r: channelStats(rgb, 0, 3, 255), g: channelStats(rgb, 1, 3, 255), b: channelStats(rgb, 2, 3, 255) },
+    rgb: { r: rgbStats(0), g: rgbStats(1), b: rgbStats(2) },
     lab: { l: channelStats(lab, 0), a: channelStats(lab, 1), b: channelStats(lab, 2) },
     histograms: {
-      r: histogram256(rgb, 0),
-      g: histogram256(rgb, 1),
-      b: histogram256(rgb, 2),
+      r: hist[0],
+      g: hist[1],
+      b: hist[2],
       luminance: histogram256(lumEncoded, 0, 1),
     },
-    luminance: luminanceStats(rgb, { shadowClip: options.shadowClip, highlightClip: options.highlightClip }),
+    luminance: luminanceStatsOf(rgb, Y, lumEncoded, { shadowClip: options.shadowClip, highlightClip: options.highlightClip }),
     colorfulness: colorfulness(rgb),
     palette: dominantPalette(rgb, { k: options.paletteSize ?? 5, seed: options.seed ?? 42 }),
     whitePoint: { rgb: white8, hex: toHex(white8), xy: [x, y], cctKelvin: cct, duv, confidence: illuminant.confidence },
   };
+}
+
+/** histogram256 of each of r, g, b straight from 8-bit codes (the same bins: code c's float rounds to c). */
+function codeHistograms(data: Uint8Array, channels: number): number[][] {
+  const h = [new Float64Array(256), new Float64Array(256), new Float64Array(256)];
+  const [hr, hg, hb] = h;
+  for (let i = 0; i < data.length; i += channels) {
+    hr[data[i]]++;
+    hg[data[i + 1]]++;
+    hb[data[i + 2]]++;
+  }
+  return h.map((x) => Array.from(x));
 }

@@ -34,18 +34,37 @@ let gathered = new Float64Array(1024);
 export function selectPercentiles(values: Float32Array | Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => NaN);
+  const hs = ps.map((p) => ((n - 1) * Math.min(100, Math.max(0, p))) / 100);
+  const ranks: number[] = [];
+  for (const h of hs) ranks.push(Math.floor(h), Math.min(n - 1, Math.floor(h) + 1));
+  const at = selectOrderStatistics(values, ranks);
+  return hs.map((h, k) => {
+    const a = at[2 * k];
+    return a + (h - Math.floor(h)) * (at[2 * k + 1] - a);
+  });
+}
+
+/**
+ * The order statistics of `values` at the given 0-based ranks (the k-th
+ * smallest for each k), by the bucket selection below: O(n), the input is
+ * not modified.
+ */
+export function selectOrderStatistics(values: Float32Array | Float64Array, ranks: readonly number[], stride = 1, offset = 0): number[] {
+  // The values are values[offset + i·stride], i < n (a channel of packed samples without copying it).
+  const n = Math.floor((values.length - offset + stride - 1) / stride);
+  if (n <= 0) return ranks.map(() => NaN);
+  const end = offset + n * stride;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = offset; i < end; i += stride) {
     const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const hs = ps.map((p) => ((n - 1) * Math.min(100, Math.max(0, p))) / 100);
-  if (max === min) return hs.map(() => min);
+  if (max === min) return ranks.map(() => min);
   const scale = (BUCKETS - 1e-6) / (max - min);
   counts.fill(0);
-  for (let i = 0; i < n; i++) counts[((values[i] - min) * scale) | 0]++;
+  for (let i = offset; i < end; i += stride) counts[((values[i] - min) * scale) | 0]++;
   starts[0] = 0;
   for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b] + counts[b];
   const bucketOf = (rank: number): number => {
@@ -61,20 +80,17 @@ export function selectPercentiles(values: Float32Array | Float64Array, ps: reado
   // Mark the buckets holding the wanted ranks and lay them out contiguously.
   offsets.fill(-1);
   let total = 0;
-  for (const h of hs) {
-    const lo = Math.floor(h);
-    for (const rank of [lo, Math.min(n - 1, lo + 1)]) {
-      const b = bucketOf(rank);
-      if (offsets[b] < 0) {
-        offsets[b] = total;
-        fill[b] = total;
-        total += counts[b];
-      }
+  for (const rank of ranks) {
+    const b = bucketOf(rank);
+    if (offsets[b] < 0) {
+      offsets[b] = total;
+      fill[b] = total;
+      total += counts[b];
     }
   }
   if (gathered.length < total) gathered = new Float64Array(Math.max(total, 2 * gathered.length));
   const g = gathered;
-  for (let i = 0; i < n; i++) {
+  for (let i = offset; i < end; i += stride) {
     const v = values[i];
     const b = ((v - min) * scale) | 0;
     if (offsets[b] >= 0) g[fill[b]++] = v;
@@ -97,14 +113,8 @@ export function selectPercentiles(values: Float32Array | Float64Array, ps: reado
       }
     }
   }
-  const at = (rank: number): number => {
+  return ranks.map((rank) => {
     const b = bucketOf(rank);
     return g[offsets[b] + rank - starts[b]];
-  };
-  return hs.map((h) => {
-    const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
-    const a = at(lo);
-    return a + (h - lo) * (at(hi) - a);
   });
 }

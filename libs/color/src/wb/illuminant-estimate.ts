@@ -59,8 +59,13 @@ function minkowskiMean(rgb: Float32Array, p: number): [number, number, number] {
   const s = [0, 0, 0];
   const n = rgb.length / 3;
   const pow = Number.isInteger(p) && p >= 1 && p <= 8 ? intPow(p) : (x: number) => Math.pow(x, p);
-  for (let i = 0; i < rgb.length; i += 3) {
-    for (let c = 0; c < 3; c++) s[c] += pow(Math.max(0, srgbToLinear(rgb[i + c])));
+  for (let c = 0; c < 3; c++) {
+    let acc = 0;
+    for (let i = c; i < rgb.length; i += 3) {
+      const v = srgbToLinear(rgb[i]);
+      acc += pow(v > 0 ? v : 0);
+    }
+    s[c] = acc;
   }
   return s.map((v) => Math.pow(v / Math.max(1, n), 1 / p)) as [number, number, number];
 }
@@ -128,6 +133,8 @@ const KERNEL_SIGMA = 0.05;
 function autoIlluminant(rgb: Float32Array): IlluminantEstimate {
   const hist = new Float64Array(BINS * BINS);
   let total = 0;
+  const ln8 = lnLinear8();
+  const code8 = codes8();
   for (let i = 0; i < rgb.length; i += 3) {
     const r8 = rgb[i];
     const g8 = rgb[i + 1];
@@ -138,17 +145,24 @@ function autoIlluminant(rgb: Float32Array): IlluminantEstimate {
     const b = srgbToLinear(b8);
     const Y = LUMA_R * r + LUMA_G * g + LUMA_B * b;
     if (Y < 0.01 || r <= 1e-4 || g <= 1e-4 || b <= 1e-4) continue;
-    const u = Math.log(r / g);
-    const v = Math.log(b / g);
+    // ln R/G and ln B/G; 8-bit codes (the usual proxy) read their logs from a table.
+    const cr = (r8 * 255 + 0.5) | 0;
+    const cg = (g8 * 255 + 0.5) | 0;
+    const cb = (b8 * 255 + 0.5) | 0;
+    const exact = code8[cr] === r8 && code8[cg] === g8 && code8[cb] === b8;
+    const lg = exact ? ln8[cg] : log(g);
+    const u = (exact ? ln8[cr] : log(r)) - lg;
+    const v = (exact ? ln8[cb] : log(b)) - lg;
     const iu = Math.floor((u + RANGE) / BIN);
     const iv = Math.floor((v + RANGE) / BIN);
     if (iu < 0 || iv < 0 || iu >= BINS || iv >= BINS) continue;
-    const w = Math.sqrt(Y);
+    const w = sqrt(Y);
     hist[iv * BINS + iu] += w;
     total += w;
   }
-  const fallback = normaliseY(minkowskiMean(rgb, 6));
-  if (total === 0) return { rgb: fallback, confidence: 0 };
+  // Shades of grey, the fallback when no plausible light is supported (computed only then).
+  const fallbackOf = (): [number, number, number] => normaliseY(minkowskiMean(rgb, 6));
+  if (total === 0) return { rgb: fallbackOf(), confidence: 0 };
   const density = gaussianBlur2d(hist, BINS, KERNEL_SIGMA / BIN);
 
   let best: [number, number] = [0, 0];
@@ -208,10 +222,33 @@ function autoIlluminant(rgb: Float32Array): IlluminantEstimate {
   const confidence = Math.min(1, mass / 0.04);
   if (confidence >= 1) return { rgb: estimate, confidence };
   const t = confidence;
+  const fallback = fallbackOf();
   return {
     rgb: normaliseY([0, 1, 2].map((c) => Math.exp(t * Math.log(estimate[c]) + (1 - t) * Math.log(fallback[c]))) as [number, number, number]),
     confidence,
   };
+}
+
+const log = Math.log; // module aliases: no global lookups in hot loops (slow inside vm contexts such as jest's)
+const sqrt = Math.sqrt;
+
+let lnTable: Float64Array | null = null;
+let codeTable: Float32Array | null = null;
+
+/** The float each 8-bit code becomes in a proxy's buffer (c / 255 as float32). */
+function codes8(): Float32Array {
+  if (!codeTable) codeTable = Float32Array.from({ length: 256 }, (_, c) => c / 255);
+  return codeTable;
+}
+
+/** ln of the linear value of every 8-bit code (as the proxy's floats hold them): lnLinear8()[c] = ln srgbToLinear(c / 255). */
+function lnLinear8(): Float64Array {
+  if (!lnTable) {
+    lnTable = new Float64Array(256);
+    const code = codes8();
+    for (let c = 0; c < 256; c++) lnTable[c] = Math.log(srgbToLinear(code[c]));
+  }
+  return lnTable;
 }
 
 function normaliseY(c: readonly number[]): [number, number, number] {

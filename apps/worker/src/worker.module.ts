@@ -30,6 +30,7 @@ import { LookApplyHandler } from './handlers/grading/look-apply.handler';
 import { PresetApplyHandler } from './handlers/grading/preset-apply.handler';
 import { LutExportPresetHandler } from './handlers/lut/lut-export-preset.handler';
 import { ImageDecoder } from './media/image-decoder';
+import { FullImageLut } from './media/full-image-lut.service';
 import { ImageEncoder } from './media/image-encoder';
 import { ImageOutputService } from './output/image-output.service';
 import { LutOutputService } from './output/lut-output.service';
@@ -90,6 +91,7 @@ export class WorkerModule {
         WorkerMetrics,
         ImageDecoder,
         ImageEncoder,
+        FullImageLut,
         ImageOutputService,
         MatchEngine,
         GradedImageRenderer,

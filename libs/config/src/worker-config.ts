@@ -13,6 +13,8 @@ export interface WorkerConfig extends CommonConfig {
   concurrency: number;
   /** How long SIGTERM waits for running jobs before closing anyway. */
   shutdownGraceMs: number;
+  /** Threads a full-resolution LUT apply is split across (the job's own included). */
+  lutApplyThreads: number;
   /** The optional OpenAI-compatible model behind /ai/suggest and /ai/refine; null: the built-in assistant only. */
   ai: RemoteAssistantConfig | null;
 }
@@ -62,6 +64,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     queues: queues as WorkerQueueName[],
     concurrency: reader.int('WORKER_CONCURRENCY', 2, { min: 1, max: 64 }),
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 30_000, { min: 0 }),
+    lutApplyThreads: reader.int('LUT_APPLY_THREADS', 2, { min: 1, max: 64 }),
     ai: readRemoteAssistant(reader),
   };
   reader.done();

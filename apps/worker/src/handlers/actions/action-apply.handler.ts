@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { applyEffects, applyLut, fuseColorSteps } from '@gradekit/color';
+import { applyEffects, fuseColorSteps } from '@gradekit/color';
 import type { ActionStep } from '@gradekit/contracts';
+import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
@@ -23,6 +24,7 @@ export class ActionApplyHandler implements OperationHandler<'action_apply'> {
     private readonly decoder: ImageDecoder,
     private readonly planner: ActionStepPlanner,
     private readonly output: ImageOutputService,
+    private readonly fullLut: FullImageLut,
   ) {}
 
   async run(ctx: HandlerContext<'action_apply'>): Promise<HandlerOutcome> {
@@ -45,7 +47,7 @@ export class ActionApplyHandler implements OperationHandler<'action_apply'> {
     const full = await this.decoder.decodeFull(bytes);
     let image = full.image;
     for (const [n, pass] of passes.entries()) {
-      image = pass.kind === 'lut' ? applyLut(image, fuseColorSteps(pass.colorSteps, GRADING_LUT_SIZE)) : applyEffects(image, pass.effects, { seed: pass.seed });
+      image = pass.kind === 'lut' ? await this.fullLut.apply(image, fuseColorSteps(pass.colorSteps, GRADING_LUT_SIZE)) : applyEffects(image, pass.effects, { seed: pass.seed });
       await ctx.reportProgress(25 + (65 * (n + 1)) / passes.length);
     }
     const { result, history } = await this.output.store(ctx.storage, ctx.task, image, full.source.format);

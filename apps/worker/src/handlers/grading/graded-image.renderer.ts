@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { applyEffects, applyLut, type EffectsConfig, type Lut3D } from '@gradekit/color';
+import { applyEffects, type EffectsConfig, type Lut3D } from '@gradekit/color';
 import type { ImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
+import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ImageOutputService } from '../../output/image-output.service';
 import type { HandlerContext } from '../operation-handler';
@@ -29,6 +30,7 @@ export class GradedImageRenderer {
   constructor(
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
+    private readonly fullLut: FullImageLut,
   ) {}
 
   async render(ctx: HandlerContext<GradingOp>, steps: GradingSteps): Promise<{ result: ImageResult; history: HistoryInput }> {
@@ -37,7 +39,7 @@ export class GradedImageRenderer {
     await ctx.reportProgress(20);
     let image = full.image;
     if (steps.lut) {
-      image = applyLut(image, steps.lut);
+      image = await this.fullLut.apply(image, steps.lut);
       await ctx.reportProgress(45);
     }
     if (steps.effects) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyLut } from '@gradekit/color';
+import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ImageOutputService } from '../../output/image-output.service';
 import type { HandlerContext, HandlerOutcome, OperationHandler } from '../operation-handler';
@@ -17,6 +17,7 @@ export class LutApplyHandler implements OperationHandler<'lut_apply'> {
     private readonly luts: ExampleLutService,
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
+    private readonly fullLut: FullImageLut,
   ) {}
 
   async run(ctx: HandlerContext<'lut_apply'>): Promise<HandlerOutcome> {
@@ -26,7 +27,7 @@ export class LutApplyHandler implements OperationHandler<'lut_apply'> {
       : await this.luts.fromPair(await ctx.loadInput('before'), await ctx.loadInput('after'), size);
     await ctx.reportProgress(40);
     const full = await this.decoder.decodeFull(await ctx.loadInput('image'));
-    const { result, history } = await this.output.store(ctx.storage, ctx.task, applyLut(full.image, fitted.lut), full.source.format);
+    const { result, history } = await this.output.store(ctx.storage, ctx.task, await this.fullLut.apply(full.image, fitted.lut), full.source.format);
     return { result: { ...result, lut: { size: fitted.lut.size, ...fitted.source } }, history };
   }
 }

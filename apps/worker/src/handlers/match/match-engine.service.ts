@@ -3,12 +3,16 @@ import { applyLut, colorGap, matchColors, type MatchMethod } from '@gradekit/col
 import { DomainError, type MatchImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
 import type { StorageDriver } from '@gradekit/storage';
+import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder, type RgbProxy } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
 import type { TaskSnapshot } from '../operation-handler';
 import { colorGapReport } from './color-gap.mapper';
 import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
+
+/** Long side of the proxies the colour gap is measured on. */
+export const GAP_PROXY_SIDE = 256;
 
 export interface MatchSettings {
   method: MatchMethod;
@@ -30,6 +34,7 @@ export class MatchEngine {
   constructor(
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
+    private readonly fullLut: FullImageLut,
   ) {}
 
   /** The reference's proxy: decoded once per job, reused for every target. */
@@ -62,11 +67,12 @@ export class MatchEngine {
     decoding.catch(() => undefined); // a failed fit must not leave an unhandled rejection behind
     const { match, target } = await this.fit(reference, targetBytes, settings);
     const full = await decoding;
-    const graded = applyLut(full.image, match.lut);
-    // Likewise the encode (queued by store() before its first await) overlaps the colour-gap measurement.
+    const graded = await this.fullLut.apply(full.image, match.lut);
+    // Likewise the encode (queued by store() before its first await) overlaps the colour-gap
+    // measurement, which runs on 256 px proxies: enough samples for W1 and palettes, a quarter of the work.
     const storing = this.output.store(storage, task, graded, full.source.format, outputName);
     storing.catch(() => undefined);
-    const gap = colorGapReport(colorGap(target, reference), colorGap(applyLut(target, match.lut), reference));
+    const gap = colorGapReport(colorGap(target, reference, GAP_PROXY_SIDE), colorGap(applyLut(target, match.lut), reference, GAP_PROXY_SIDE));
     const { result, history } = await storing;
     return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
   }

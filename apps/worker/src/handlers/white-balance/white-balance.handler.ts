@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { applyLut, whiteBalance, type WhiteBalanceMethod } from '@gradekit/color';
+import { whiteBalance, type WhiteBalanceMethod } from '@gradekit/color';
 import { DomainError } from '@gradekit/contracts';
+import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
@@ -20,6 +21,7 @@ export class WhiteBalanceHandler implements OperationHandler<'white_balance_appl
   constructor(
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
+    private readonly fullLut: FullImageLut,
   ) {}
 
   async run(ctx: HandlerContext<'white_balance_apply'>): Promise<HandlerOutcome> {
@@ -40,7 +42,7 @@ export class WhiteBalanceHandler implements OperationHandler<'white_balance_appl
     }
     await ctx.reportProgress(30);
     const full = await this.decoder.decodeFull(bytes);
-    const { result, history } = await this.output.store(ctx.storage, ctx.task, applyLut(full.image, balance.lut), full.source.format);
+    const { result, history } = await this.output.store(ctx.storage, ctx.task, await this.fullLut.apply(full.image, balance.lut), full.source.format);
     return {
       result: {
         ...result,

@@ -12,6 +12,7 @@ describe('embedded WebAssembly LUT kernel', () => {
   });
 
   it('is a valid WebAssembly module', () => {
-    expect(WebAssembly.validate(LUT_APPLY_WASM_BYTES)).toBe(true);
+    const wasm = (globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
+    expect(wasm.validate(LUT_APPLY_WASM_BYTES)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
-import { RESPONSE_FORMATS } from './match-request.dto';
+import { RESPONSE_FORMATS, ResponseFormatField } from './match-request.dto';
 
 const STEPS_DOC =
   'Ordered steps, 1–20, each `{ "type": …, … }`: `preset` { name, intensity }, `grade` { values (ColorGradeValues), intensity }, ' +
@@ -73,8 +73,6 @@ export class ApplyActionDto {
   @IsArray()
   steps?: unknown[];
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }

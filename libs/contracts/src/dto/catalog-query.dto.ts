@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from './page-query.dto';
 import { LOOK_CATEGORIES, PRESET_CATEGORIES } from '@gradekit/color';
 
 /**
@@ -8,21 +8,10 @@ import { LOOK_CATEGORIES, PRESET_CATEGORIES } from '@gradekit/color';
  * Unlike user lists the default limit is the maximum, 100: a catalog is small and a
  * client listing it wants all of it in one call.
  */
-export class CatalogPageQueryDto {
+export class CatalogPageQueryDto extends PageQueryDto {
+  // Same validation as every list (inherited); only the default differs.
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 100;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
+  override limit: number = 100;
 }
 
 /** GET /api/v1/presets query: paging and an optional category. */

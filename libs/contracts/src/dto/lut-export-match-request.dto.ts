@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
-import { MATCH_METHOD_NAMES, MatchParamsDto, type MatchMethodName } from './match-request.dto';
+import { MatchParamsDto, type MatchMethodName, MatchMethodField, MatchParamsField } from './match-request.dto';
 
 export const LUT_RESPONSE_FORMATS = ['file', 'json'] as const;
 
@@ -20,15 +20,10 @@ export class LutExportMatchRequestDto {
   @ImageKeyField('Storage key of the target image (preferred)')
   target_key?: string;
 
-  @ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' })
-  @IsOptional()
-  @IsIn(MATCH_METHOD_NAMES)
+  @MatchMethodField()
   method: MatchMethodName = 'natural';
 
-  @ApiPropertyOptional({ type: MatchParamsDto, description: 'As for /match; the LUT size is `size` (params.lut_size is ignored here)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MatchParamsDto)
+  @MatchParamsField('As for /match; the LUT size is `size` (params.lut_size is ignored here)')
   params?: MatchParamsDto;
 
   @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'LUT_3D_SIZE of the file; GET /api/v1/lut/sizes lists the recommended 17, 33 and 65' })

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
 import { LUT_RESPONSE_FORMATS } from './lut-export-match-request.dto';
-import { RESPONSE_FORMATS } from './match-request.dto';
+import { RESPONSE_FORMATS, ResponseFormatField } from './match-request.dto';
 
 /** POST /api/v1/lut/export/before-after — fit a LUT from an image and its edited version. */
 export class LutExportBeforeAfterRequestDto {
@@ -64,8 +64,6 @@ export class LutApplyRequestDto {
   @Max(129)
   size: number = 33;
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS, description: '`base64` adds the output inline as `image` (also when an input came as base64)' })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField('`base64` adds the output inline as `image` (also when an input came as base64)')
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
-import { MATCH_METHOD_NAMES, MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName } from './match-request.dto';
+import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
 
 /** Most targets one batch call takes (each is charged and refunded on its own). */
 export const MAX_BATCH_TARGETS = 20;
@@ -32,19 +32,12 @@ export class MatchBatchRequestDto {
   @MaxLength(1024, { each: true })
   target_keys?: string[];
 
-  @ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' })
-  @IsOptional()
-  @IsIn(MATCH_METHOD_NAMES)
+  @MatchMethodField()
   method: MatchMethodName = 'natural';
 
-  @ApiPropertyOptional({ type: MatchParamsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MatchParamsDto)
+  @MatchParamsField()
   params?: MatchParamsDto;
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS, description: '`base64` adds each output inline as `image` on its item' })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField('`base64` adds each output inline as `image` on its item')
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }

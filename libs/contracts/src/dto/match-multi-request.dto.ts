@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
-import { MATCH_METHOD_NAMES, MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName } from './match-request.dto';
+import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
 
 export const MULTI_BLEND_MODES = ['uniform', 'weighted', 'gradient', 'intensity'] as const;
 export type MultiBlendMode = (typeof MULTI_BLEND_MODES)[number];
@@ -39,9 +39,7 @@ export class MatchMultiRequestDto {
   @Min(0, { each: true })
   weights?: number[];
 
-  @ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' })
-  @IsOptional()
-  @IsIn(MATCH_METHOD_NAMES)
+  @MatchMethodField()
   method: MatchMethodName = 'natural';
 
   @ApiPropertyOptional({
@@ -76,14 +74,9 @@ export class MatchMultiRequestDto {
   @Max(1)
   intensity: number = 0.5;
 
-  @ApiPropertyOptional({ type: MatchParamsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MatchParamsDto)
+  @MatchParamsField()
   params?: MatchParamsDto;
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
@@ -74,6 +75,21 @@ export class MatchParamsDto {
   seed?: number;
 }
 
+/** `method`: one of the four matching methods, default natural. */
+export function MatchMethodField() {
+  return applyDecorators(ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' }), IsOptional(), IsIn(MATCH_METHOD_NAMES));
+}
+
+/** `params`: the MatchParams object, validated field by field. */
+export function MatchParamsField(description?: string) {
+  return applyDecorators(ApiPropertyOptional({ type: MatchParamsDto, description }), IsOptional(), ValidateNested(), Type(() => MatchParamsDto));
+}
+
+/** `response_format`: `base64` adds the output image inline as `image` (also implied when an input came as base64). */
+export function ResponseFormatField(description = '`base64` adds the output image inline as `image`; it is also added when an input came as base64. Default: url only.') {
+  return applyDecorators(ApiPropertyOptional({ enum: RESPONSE_FORMATS, description }), IsOptional(), IsIn(RESPONSE_FORMATS));
+}
+
 /** POST /api/v1/match — one of reference/reference_key and one of target/target_key. */
 export class MatchRequestDto {
   @InlineImageField('Reference image: base64 or an http(s) URL (deprecated — prefer reference_key)')
@@ -88,20 +104,13 @@ export class MatchRequestDto {
   @ImageKeyField('Storage key of the target image (preferred)')
   target_key?: string;
 
-  @ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' })
-  @IsOptional()
-  @IsIn(MATCH_METHOD_NAMES)
+  @MatchMethodField()
   method: MatchMethodName = 'natural';
 
-  @ApiPropertyOptional({ type: MatchParamsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MatchParamsDto)
+  @MatchParamsField()
   params?: MatchParamsDto;
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS, description: '`base64` adds the output image inline as `image`; it is also added when an input came as base64. Default: url only.' })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }
 

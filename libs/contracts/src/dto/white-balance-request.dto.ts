@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from './image-input.fields';
-import { RESPONSE_FORMATS } from './match-request.dto';
+import { RESPONSE_FORMATS, ResponseFormatField } from './match-request.dto';
 
 export const WHITE_BALANCE_METHOD_NAMES = ['auto', 'gray_world', 'white_patch', 'neutral_point'] as const;
 export type WhiteBalanceMethodName = (typeof WHITE_BALANCE_METHOD_NAMES)[number];
@@ -47,8 +47,6 @@ export class WhiteBalanceRequestDto {
   @Max(1)
   neutral_y?: number;
 
-  @ApiPropertyOptional({ enum: RESPONSE_FORMATS, description: '`base64` adds the output inline as `image` (also when the input came as base64)' })
-  @IsOptional()
-  @IsIn(RESPONSE_FORMATS)
+  @ResponseFormatField('`base64` adds the output inline as `image` (also when the input came as base64)')
   response_format?: (typeof RESPONSE_FORMATS)[number];
 }

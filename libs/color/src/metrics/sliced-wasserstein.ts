@@ -1,4 +1,4 @@
-import { selectPercentiles } from '../stats/percentile';
+import { selectPercentiles, sortMarkedBuckets } from '../stats/percentile';
 
 
 export interface SlicedW1Options {
@@ -129,23 +129,7 @@ function projectedQuantiles(p: Float32Array, box: number[], dirs: Float64Array, 
     else if (q >= BUCKETS) q = BUCKETS - 1;
     if (offsets[q] >= 0) g[fill[q]++] = w;
   }
-  for (let q = 0; q < BUCKETS; q++) {
-    const o = offsets[q];
-    if (o < 0) continue;
-    const end = o + counts[q];
-    if (end - o > 32) g.subarray(o, end).sort();
-    else {
-      for (let i = o + 1; i < end; i++) {
-        const w = g[i];
-        let j = i - 1;
-        while (j >= o && g[j] > w) {
-          g[j + 1] = g[j];
-          j--;
-        }
-        g[j + 1] = w;
-      }
-    }
-  }
+  sortMarkedBuckets(g, offsets, counts);
   for (let k = 0; k < levels; k++) {
     const h = ((n - 1) * (k + 0.5)) / levels;
     const r = Math.floor(h);

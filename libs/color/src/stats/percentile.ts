@@ -27,6 +27,32 @@ const fill = new Int32Array(BUCKETS);
 let gathered = new Float64Array(1024);
 
 /**
+ * Sorts, in place, each bucket that bucket selection gathered into `g`: bucket b
+ * holds g[offsets[b] … offsets[b] + counts[b]) and is unmarked when offsets[b] < 0.
+ * Buckets usually hold a handful of values, so small ones take an insertion sort.
+ * Shared by selectOrderStatistics and the sliced-W1 quantiles.
+ */
+export function sortMarkedBuckets(g: Float64Array, offsets: Int32Array, counts: Int32Array): void {
+  for (let b = 0; b < offsets.length; b++) {
+    const o = offsets[b];
+    if (o < 0) continue;
+    const end = o + counts[b];
+    if (end - o > 32) g.subarray(o, end).sort();
+    else {
+      for (let i = o + 1; i < end; i++) {
+        const v = g[i];
+        let j = i - 1;
+        while (j >= o && g[j] > v) {
+          g[j + 1] = g[j];
+          j--;
+        }
+        g[j + 1] = v;
+      }
+    }
+  }
+}
+
+/**
  * Exact type-7 percentiles without a full sort: one pass buckets the values
  * by magnitude, a second gathers only the buckets holding the wanted order
  * statistics, and those few values are sorted. O(n) for any input.
@@ -95,24 +121,7 @@ export function selectOrderStatistics(values: Float32Array | Float64Array, ranks
     const b = ((v - min) * scale) | 0;
     if (offsets[b] >= 0) g[fill[b]++] = v;
   }
-  // Sort each gathered bucket (usually a handful of values).
-  for (let b = 0; b < BUCKETS; b++) {
-    const o = offsets[b];
-    if (o < 0) continue;
-    const end = o + counts[b];
-    if (end - o > 32) g.subarray(o, end).sort();
-    else {
-      for (let i = o + 1; i < end; i++) {
-        const v = g[i];
-        let j = i - 1;
-        while (j >= o && g[j] > v) {
-          g[j + 1] = g[j];
-          j--;
-        }
-        g[j + 1] = v;
-      }
-    }
-  }
+  sortMarkedBuckets(g, offsets, counts);
   return ranks.map((rank) => {
     const b = bucketOf(rank);
     return g[offsets[b] + rank - starts[b]];

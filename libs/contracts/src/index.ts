@@ -15,6 +15,7 @@ export * from './dto/match-request.dto';
 export * from './dto/match-batch-request.dto';
 export * from './dto/lut-export-match-request.dto';
 export * from './casing/key-case';
+export * from './casing/grade-values.casing';
 export * from './dto/effects-config.dto';
 export * from './dto/grading-fields';
 export * from './dto/catalog-query.dto';

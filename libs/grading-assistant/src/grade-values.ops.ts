@@ -1,4 +1,5 @@
 import { GRADE_RANGES, HSL_BANDS, cloneGradeValues, type ColorGradeValues, type CurvePoint } from '@gradekit/color';
+import { snakeCasePath } from '@gradekit/contracts';
 
 const SCALARS = ['exposure', 'contrast', 'highlights', 'shadows', 'whites', 'blacks', 'temperature', 'tint', 'vibrance', 'saturation', 'fade'] as const;
 export type ScalarControl = (typeof SCALARS)[number];
@@ -11,11 +12,6 @@ const CURVES = ['master', 'red', 'green', 'blue'] as const;
 const clamp = (value: number, [min, max]: readonly [number, number]): number => (value < min ? min : value > max ? max : value);
 /** Two decimals: the figures people read and send back; also what makes outputs stable across runs. */
 const round2 = (value: number): number => Math.round(value * 100) / 100 + 0; // + 0 turns −0 into 0
-
-/** `toneCurve.master` → `tone_curve.master`: the API's snake_case spelling of an engine path. */
-export function snakePath(camelPath: string): string {
-  return camelPath.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
 
 /**
  * Every control back inside its range (GRADE_RANGES), hues wrapped to 0..360, and
@@ -70,7 +66,7 @@ const curveText = (points: readonly CurvePoint[]): string => JSON.stringify(poin
 export function diffGradeValues(before: ColorGradeValues, after: ColorGradeValues): FieldDiff[] {
   const out: FieldDiff[] = [];
   const push = (path: string, a: number | string, b: number | string) => {
-    if (a !== b) out.push({ field: snakePath(path), before: a, after: b });
+    if (a !== b) out.push({ field: snakeCasePath(path), before: a, after: b });
   };
   for (const key of SCALARS) push(key, before[key], after[key]);
   for (const band of HSL_BANDS) for (const key of HSL_KEYS) push(`hsl.${band}.${key}`, before.hsl[band][key], after.hsl[band][key]);

@@ -9,6 +9,5 @@ export * from './vocabulary.table';
 export * from './prompt-parser';
 export * from './interpret-prompt';
 export * from './grade-values.ops';
-export * from './grade-values.snake-case';
 export * from './stats-corrections';
 export * from './remote-assistant.protocol';

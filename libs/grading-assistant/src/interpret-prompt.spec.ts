@@ -1,6 +1,6 @@
 import { analyzeImage, getPreset, gradeTransform, neutralGradeValues, validateGradeValues, type ColorGradeValues, type RgbImage } from '@gradekit/color';
+import { gradeValuesToSnake } from '@gradekit/contracts';
 import { imageStatsOf, type ChatMessage, type ImageStats } from './assistant.model';
-import { gradeValuesToSnake } from './grade-values.snake-case';
 import { assessPrompt, interpretPrompt } from './interpret-prompt';
 
 /** A dotted snake_case path into the API's values. */

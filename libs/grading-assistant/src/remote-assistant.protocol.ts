@@ -1,7 +1,7 @@
 import { GRADE_RANGES, HSL_BANDS, mergeGradeValues, validateGradeValues, type ColorGradeValues } from '@gradekit/color';
+import { gradePatchFromSnake, gradeValuesToSnake, snakeCaseKeys } from '@gradekit/contracts';
 import { MAX_REPLY_CHARS, type ChatMessage, type GradeChange, type ImageStats } from './assistant.model';
 import { describeDiffs, diffGradeValues, normaliseGradeValues } from './grade-values.ops';
-import { gradePatchFromSnake, gradeValuesToSnake } from './grade-values.snake-case';
 
 /**
  * The conversation with an OpenAI-compatible chat model (POST {AI_API_URL}/chat/completions),
@@ -70,12 +70,6 @@ export function remoteRequestBody(model: string, messages: readonly RemoteChatMe
 
 export type RemoteAnswer = { ok: true; values: ColorGradeValues; reply: string | null; changes: GradeChange[] } | { ok: false; reason: string };
 
-/** camelCase keys a model may write anyway → snake_case, so only the values themselves are judged. */
-function snakeKeys(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(v)]));
-}
-
 /** The first JSON object in a completion's text (models sometimes wrap it in a ``` fence or a sentence). */
 function extractJson(text: string): unknown {
   const start = text.indexOf('{');
@@ -107,7 +101,8 @@ export function parseRemoteAnswer(responseBody: string, base: ColorGradeValues, 
   const { values: nested, reply, ...rest } = answer as Record<string, unknown>;
   if (nested === undefined && Object.keys(rest).length === 0) return { ok: false, reason: 'the answer has no values' };
   const raw = nested ?? rest;
-  const patch = gradePatchFromSnake(snakeKeys(raw));
+  // camelCase keys a model may write anyway → snake_case, so only the values themselves are judged.
+  const patch = gradePatchFromSnake(snakeCaseKeys<unknown>(raw));
   if (!patch.ok) {
     const problems = patch.problems.slice(0, 5).map((p) => `${p.field || 'values'}: ${p.message}`).join('; ');
     return { ok: false, reason: `the values are invalid (${problems})` };

@@ -43,6 +43,20 @@ describe('validateActionSteps', () => {
     expect(fields.some((f) => (f ?? '').startsWith('steps[6].effects_overrides.vignette'))).toBe(true);
   });
 
+  it('rejects unknown and camelCase keys in grade values under their snake_case path', () => {
+    const result = validateActionSteps([
+      { type: 'preset', name: 'teal_orange' },
+      { type: 'grade', values: { toneCurve: { master: [] }, split_toning: { highlightHue: 40 }, lift_gamma_gain: { gain: { red: 9 } } } },
+    ]);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.field).sort()).toEqual(['steps[1].values.lift_gamma_gain.gain.red', 'steps[1].values.split_toning.highlightHue', 'steps[1].values.toneCurve']);
+    const unknown = problems.find((p) => p.field === 'steps[1].values.toneCurve');
+    expect(unknown?.message).toMatch(/^unknown field \(allowed: .*tone_curve/);
+    expect(unknown?.message).not.toContain('toneCurve');
+    expect(problems.find((p) => p.field === 'steps[1].values.split_toning.highlightHue')?.message).toContain('highlight_hue');
+  });
+
   it('needs 1–20 steps in an array', () => {
     expect(validateActionSteps([])).toMatchObject({ ok: false, problems: [{ field: 'steps', message: 'must have 1 to 20 steps (got 0)' }] });
     expect(validateActionSteps('nope')).toMatchObject({ ok: false });

@@ -4,11 +4,11 @@ import {
   getLook,
   getPreset,
   validateEffectsPatch,
-  validateGradeValues,
   validateLookOptions,
   type ValidationProblem,
 } from '@gradekit/color';
 import { camelCaseKeys, snakeCasePath } from '../casing/key-case';
+import { gradeValuesFromSnake } from '../casing/grade-values.casing';
 import type { ErrorDetail } from '../errors/domain-error';
 import { MATCH_METHOD_NAMES } from '../dto/match-request.dto';
 
@@ -91,9 +91,11 @@ function checkStep(raw: unknown, at: string, problems: ErrorDetail[]): void {
       break;
     case 'grade': {
       unit('intensity');
-      const checked = validateGradeValues(camelCaseKeys(step.values ?? null));
       if (step.values === undefined) problems.push({ field: `${at}.values`, message: 'required: grade values (ColorGradeValues, snake_case)' });
-      else if (!checked.ok) engine(checked.problems, 'values');
+      else {
+        const checked = gradeValuesFromSnake(step.values, `${at}.values`);
+        if (!checked.ok) for (const { field, message } of checked.problems) problems.push({ field, message });
+      }
       break;
     }
     case 'white_balance': {

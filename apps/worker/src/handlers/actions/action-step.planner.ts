@@ -5,7 +5,6 @@ import {
   fuseColorSteps,
   gradeTransform,
   matchColors,
-  validateGradeValues,
   whiteBalance,
   type ColorStep,
   type EffectsConfig,
@@ -13,7 +12,7 @@ import {
   type RgbImage,
   type WhiteBalanceMethod,
 } from '@gradekit/color';
-import { DomainError, camelCaseKeys, type ActionStep } from '@gradekit/contracts';
+import { DomainError, gradeValuesFromSnake, type ActionStep } from '@gradekit/contracts';
 import { filmEffectsPlan } from '../grading/film-effects.plan';
 import { lookRenderPlan } from '../grading/look.plan';
 import { GRADING_LUT_SIZE, presetLut } from '../grading/preset-lut';
@@ -70,8 +69,8 @@ export class ActionStepPlanner {
           summaries.push({ index, type: step.type, name: step.name, intensity: step.intensity ?? 1 });
           break;
         case 'grade': {
-          const checked = validateGradeValues(camelCaseKeys(step.values));
-          if (!checked.ok) throw DomainError.validation('Invalid grade values', checked.problems.map((p) => ({ field: `steps[${index}].values.${p.field}`, message: p.message })));
+          const checked = gradeValuesFromSnake(step.values, `steps[${index}].values`);
+          if (!checked.ok) throw DomainError.validation('Invalid grade values', checked.problems.map(({ field, message }) => ({ field, message })));
           colour(index, gradeTransform(checked.value, step.intensity ?? 1));
           summaries.push({ index, type: step.type, intensity: step.intensity ?? 1 });
           break;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_LUT_SIZE, analyzeImage, applyLut, bakeLut, gradeTransform, type ColorGradeValues, type RgbImage } from '@gradekit/color';
-import { AI_MAX_MESSAGES, type AiGradeResult, type AiMessage, type ImageResult } from '@gradekit/contracts';
+import { AI_MAX_MESSAGES, gradeValuesToSnake, type AiGradeResult, type AiMessage, type ImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
-import { gradeValuesToSnake, imageStatsOf, type ImageStats } from '@gradekit/grading-assistant';
+import { imageStatsOf, type ImageStats } from '@gradekit/grading-assistant';
 import type { StorageDriver } from '@gradekit/storage';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';

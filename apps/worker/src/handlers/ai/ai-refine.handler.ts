@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type AiMessage } from '@gradekit/contracts';
-import { gradeValuesFromSnake } from '@gradekit/grading-assistant';
+import { DomainError, gradeValuesFromSnake, type AiMessage } from '@gradekit/contracts';
 import type { HandlerContext, HandlerOutcome, OperationHandler } from '../operation-handler';
 import { AiGradingService, aiGradeResult } from './ai-grading.service';
 import { GradingAssistantService } from './grading-assistant.service';

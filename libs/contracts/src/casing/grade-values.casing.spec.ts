@@ -1,5 +1,5 @@
 import { getPreset, neutralGradeValues } from '@gradekit/color';
-import { gradePatchFromSnake, gradeValuesFromSnake, gradeValuesToSnake } from './grade-values.snake-case';
+import { gradePatchFromSnake, gradeValuesFromSnake, gradeValuesToSnake } from './grade-values.casing';
 
 describe('snake_case grade values (the API spelling)', () => {
   it('round-trips every preset', () => {

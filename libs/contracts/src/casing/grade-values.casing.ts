@@ -1,5 +1,5 @@
 import { HSL_BANDS, validateGradeValues, type ColorGradeValues, type CurvePoint, type GradeValuesPatch, type HslBand, type ValidationResult } from '@gradekit/color';
-import { snakePath } from './grade-values.ops';
+import { snakeCasePath } from './key-case';
 
 interface SnakeWheel {
   master: number;
@@ -68,12 +68,12 @@ function toEngineKeys(value: unknown): unknown {
 function publicPath(enginePath: string): string {
   return enginePath
     .split('.')
-    .map((segment) => (segment.startsWith(FOREIGN) ? segment.slice(FOREIGN.length) : snakePath(segment)))
+    .map((segment) => (segment.startsWith(FOREIGN) ? segment.slice(FOREIGN.length) : snakeCasePath(segment)))
     .join('.');
 }
 
 function publicMessage(message: string): string {
-  return message.replace(/\(allowed: ([^)]*)\)/, (_all, list: string) => `(allowed: ${list.split(', ').map(snakePath).join(', ')})`);
+  return message.replace(/\(allowed: ([^)]*)\)/, (_all, list: string) => `(allowed: ${list.split(', ').map(snakeCasePath).join(', ')})`);
 }
 
 /**

@@ -16,14 +16,27 @@ import { ImageEncoder } from '../media/image-encoder';
 export class ImageOutputService {
   constructor(private readonly encoder: ImageEncoder) {}
 
-  async store(storage: StorageDriver, task: TaskSnapshot, image: RgbImage, inputFormat: string, name = task.id): Promise<{ result: ImageResult; history: HistoryInput }> {
+  /**
+   * `preview`, when the caller has one, is a small copy of `image` (a graded proxy):
+   * the thumbnail is made from it instead of shrinking the full image again. Ignored
+   * for images with alpha, whose thumbnail is flattened on white from the real pixels.
+   */
+  async store(
+    storage: StorageDriver,
+    task: TaskSnapshot,
+    image: RgbImage,
+    inputFormat: string,
+    name = task.id,
+    preview?: RgbImage,
+  ): Promise<{ result: ImageResult; history: HistoryInput }> {
+    const thumbnailKey = `u/${task.userId}/thumbnails/${name}.jpg`;
+    const source = preview && image.channels === 3 ? preview : image;
+    // The thumbnail is made and written while the (much longer) encode runs.
+    const storingThumbnail = this.encoder.thumbnail(source).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg'));
+    storingThumbnail.catch(() => undefined); // awaited below; a failed encode must not leave it unhandled
     const encoded = await this.encoder.encode(image, inputFormat);
     const key = `u/${task.userId}/results/${name}.${encoded.extension}`;
-    const thumbnailKey = `u/${task.userId}/thumbnails/${name}.jpg`;
-    const [stored] = await Promise.all([
-      storage.put(key, encoded.buffer, encoded.contentType),
-      this.encoder.thumbnail(image).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg')),
-    ]);
+    const [stored] = await Promise.all([storage.put(key, encoded.buffer, encoded.contentType), storingThumbnail]);
     const result: ImageResult = {
       key,
       width: encoded.width,

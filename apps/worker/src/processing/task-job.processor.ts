@@ -190,7 +190,7 @@ export class TaskJobProcessor {
       const signal = bullSignal ? AbortSignal.any([bullSignal, this.shutdown.signal]) : this.shutdown.signal;
       const outcome = await handler.run(this.contextFor(task, job, record.attempt, signal));
       const refund = outcome.refundCredits ? { amount: outcome.refundCredits, reason: `refund:${task.op}:partial` } : undefined;
-      await this.tasks.complete(taskId, this.json(outcome.result), outcome.history ?? null, new Date(), refund);
+      await this.tasks.complete(task, this.json(outcome.result), outcome.history ?? null, new Date(), refund);
       record.status = 'completed';
       return { taskId, status: 'completed' };
     } catch (error) {

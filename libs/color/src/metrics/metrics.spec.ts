@@ -2,9 +2,9 @@ import { imageToRgbFloat } from '../image/image-float';
 import { srgbToLabBuffer } from '../space/convert-buffer';
 import { castImage, sceneImage } from '../test-support/synthetic';
 import { createGaussianRng, createRng } from '../util/rng';
-import { colorGap, wassersteinLab } from './color-gap';
+import { colorGap, colorGapBetween, colorGapProfile, wassersteinLab } from './color-gap';
 import { labHistogramDistance } from './histogram-distance';
-import { marginalWasserstein, slicedWasserstein } from './sliced-wasserstein';
+import { marginalWasserstein, slicedDistance, slicedQuantiles, slicedWasserstein } from './sliced-wasserstein';
 import { gradientCorrelation, ssim } from './structure';
 
 describe('sliced W1', () => {
@@ -57,5 +57,34 @@ describe('colour gap between two images', () => {
     expect(strong.meanDeltaE2000).toBeGreaterThan(mild.meanDeltaE2000);
     expect(strong.paletteDeltaE2000).toBeGreaterThan(mild.paletteDeltaE2000);
     expect(wassersteinLab(a, a)).toBe(0);
+  });
+
+  it('compares profiles computed once exactly as it compares the images', () => {
+    const reference = sceneImage(300, 200, 5);
+    const before = castImage(reference, [1.3, 1, 0.7]);
+    const after = castImage(reference, [1.05, 1, 0.95]);
+    const options = { proxySize: 128, maxSamples: 4096 };
+    const profile = colorGapProfile(reference, options);
+    expect(colorGapBetween(colorGapProfile(before, options), profile)).toEqual(colorGap(before, reference, options));
+    expect(colorGapBetween(colorGapProfile(after, options), profile)).toEqual(colorGap(after, reference, options));
+  });
+
+  it('measures on a sample close to what the full proxy gives', () => {
+    const reference = sceneImage(400, 300, 6);
+    const target = castImage(reference, [1.3, 1, 0.7]);
+    const full = colorGap(target, reference);
+    const sampled = colorGap(target, reference, { proxySize: 256, maxSamples: 4096 });
+    expect(Math.abs(sampled.w1Lab - full.w1Lab)).toBeLessThan(0.05 * full.w1Lab);
+    expect(Math.abs(sampled.meanDeltaE2000 - full.meanDeltaE2000)).toBeLessThan(0.05 * full.meanDeltaE2000);
+    // k-means palettes move between local optima with the sample (±20 % on photos, even 512 → 256 px alone).
+    expect(Math.abs(sampled.paletteDeltaE2000 - full.paletteDeltaE2000)).toBeLessThan(0.3 * full.paletteDeltaE2000);
+  });
+});
+
+describe('sliced quantiles', () => {
+  it('refuse to compare clouds projected with different options', () => {
+    const cloud = new Float32Array(3000).map((_, i) => (i * 37) % 100);
+    expect(() => slicedDistance(slicedQuantiles(cloud, { directions: 8 }), slicedQuantiles(cloud))).toThrow(/different options/);
+    expect(slicedDistance(slicedQuantiles(cloud), slicedQuantiles(cloud))).toBe(0);
   });
 });

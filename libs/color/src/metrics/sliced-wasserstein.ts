@@ -16,24 +16,38 @@ export interface SlicedW1Options {
  * marginals or moments), and in CIELAB its unit is ΔE76. Deterministic.
  */
 export function slicedWasserstein(a: Float32Array, b: Float32Array, options: SlicedW1Options = {}): number {
+  return slicedDistance(slicedQuantiles(a, options), slicedQuantiles(b, options));
+}
+
+/** Quantile levels per direction: (k + ½)/256. */
+const LEVELS = 256;
+
+/**
+ * The quantiles of a point cloud's projections, direction by direction (`directions`
+ * × 256 values): everything slicedWasserstein needs from one cloud, so a cloud that is
+ * compared with several others (a match's reference, before and after) is projected
+ * once. Clouds compared with `slicedDistance` must use the same options.
+ */
+export function slicedQuantiles(points: Float32Array, options: SlicedW1Options = {}): Float64Array {
   const dirs = sphereDirections(options.directions ?? 64);
-  const max = options.maxSamples ?? 16384;
-  const pa = subsample(a, max);
-  const pb = subsample(b, max);
-  const levels = 256;
-  const ba = boxOf(pa);
-  const bb = boxOf(pb);
-  const qa = new Float64Array(levels);
-  const qb = new Float64Array(levels);
+  const p = subsample(points, options.maxSamples ?? 16384);
+  const box = boxOf(p);
+  const out = new Float64Array((dirs.length / 3) * LEVELS);
+  for (let d = 0; d < dirs.length; d += 3) projectedQuantiles(p, box, dirs, d, out.subarray((d / 3) * LEVELS, (d / 3 + 1) * LEVELS));
+  return out;
+}
+
+/** Sliced W1 between two clouds from their `slicedQuantiles` (same options on both). */
+export function slicedDistance(qa: Float64Array, qb: Float64Array): number {
+  if (qa.length !== qb.length || qa.length % LEVELS !== 0) throw new RangeError('slicedDistance: quantiles from different options');
+  const directions = qa.length / LEVELS;
   let total = 0;
-  for (let d = 0; d < dirs.length; d += 3) {
-    projectedQuantiles(pa, ba, dirs, d, qa);
-    projectedQuantiles(pb, bb, dirs, d, qb);
+  for (let d = 0; d < directions; d++) {
     let s = 0;
-    for (let k = 0; k < levels; k++) s += Math.abs(qa[k] - qb[k]);
-    total += s / levels;
+    for (let k = d * LEVELS, end = k + LEVELS; k < end; k++) s += Math.abs(qa[k] - qb[k]);
+    total += s / LEVELS;
   }
-  return total / (dirs.length / 3);
+  return total / directions;
 }
 
 // ---- exact quantiles of a projection, in two passes over the points ----

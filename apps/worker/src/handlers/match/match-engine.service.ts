@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyLut, colorGap, matchColors, type MatchMethod } from '@gradekit/color';
+import { applyLut, colorGapBetween, colorGapProfile, matchColors, type ColorGapProfile, type MatchMethod } from '@gradekit/color';
 import { DomainError, type MatchImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
 import type { StorageDriver } from '@gradekit/storage';
@@ -8,11 +8,24 @@ import { ImageDecoder, type RgbProxy } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
 import type { TaskSnapshot } from '../operation-handler';
-import { colorGapReport } from './color-gap.mapper';
+import { GAP_OPTIONS, colorGapReport } from './color-gap.mapper';
 import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
 
-/** Long side of the proxies the colour gap is measured on. */
-export const GAP_PROXY_SIDE = 256;
+/**
+ * A match's reference, prepared once per job and shared by every target of a batch:
+ * its proxy for the fit, and its colour-gap profile, computed on first use (it is only
+ * needed while the output encodes, so it stays off the path to the fit).
+ */
+export class MatchReference {
+  private gapProfile: ColorGapProfile | null = null;
+
+  constructor(readonly proxy: RgbProxy) {}
+
+  get gap(): ColorGapProfile {
+    this.gapProfile ??= colorGapProfile(this.proxy, GAP_OPTIONS);
+    return this.gapProfile;
+  }
+}
 
 export interface MatchSettings {
   method: MatchMethod;
@@ -42,6 +55,11 @@ export class MatchEngine {
     return (await this.decoder.decodeProxy(bytes, ANALYSIS_PROXY_SIDE)).proxy;
   }
 
+  /** The reference as matchOne takes it. */
+  async reference(bytes: Buffer): Promise<MatchReference> {
+    return new MatchReference(await this.referenceProxy(bytes));
+  }
+
   /** The fitted match (its transform baked into `lut`) of a target to a reference proxy. */
   async fit(reference: RgbProxy, targetBytes: Buffer, settings: MatchSettings, lutSize?: number): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy }> {
     const target = (await this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE)).proxy;
@@ -57,7 +75,7 @@ export class MatchEngine {
   async matchOne(
     storage: StorageDriver,
     task: TaskSnapshot,
-    reference: RgbProxy,
+    reference: MatchReference,
     targetBytes: Buffer,
     settings: MatchSettings,
     outputName = task.id,
@@ -65,14 +83,19 @@ export class MatchEngine {
     // libvips decodes the full image in its thread pool while the fit runs on this thread.
     const decoding = this.decoder.decodeFull(targetBytes);
     decoding.catch(() => undefined); // a failed fit must not leave an unhandled rejection behind
-    const { match, target } = await this.fit(reference, targetBytes, settings);
+    const { match, target } = await this.fit(reference.proxy, targetBytes, settings);
+    // The graded proxy is the output in small: its thumbnail, and the "after" of the colour gap.
+    const gradedProxy = applyLut(target, match.lut);
     const full = await decoding;
     const graded = await this.fullLut.apply(full.image, match.lut);
-    // Likewise the encode (queued by store() before its first await) overlaps the colour-gap
-    // measurement, which runs on 256 px proxies: enough samples for W1 and palettes, a quarter of the work.
-    const storing = this.output.store(storage, task, graded, full.source.format, outputName);
+    // The encode (queued by store() before its first await) runs in libvips' threads
+    // while this thread measures the colour gap.
+    const storing = this.output.store(storage, task, graded, full.source.format, outputName, gradedProxy);
     storing.catch(() => undefined);
-    const gap = colorGapReport(colorGap(target, reference, GAP_PROXY_SIDE), colorGap(applyLut(target, match.lut), reference, GAP_PROXY_SIDE));
+    const gap = colorGapReport(
+      colorGapBetween(colorGapProfile(target, GAP_OPTIONS), reference.gap),
+      colorGapBetween(colorGapProfile(gradedProxy, GAP_OPTIONS), reference.gap),
+    );
     const { result, history } = await storing;
     return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { applyMultiMatch, colorGap, matchMulti, resolveMatchParams, type BlendMode, type MatchMethod } from '@gradekit/color';
+import { applyMultiMatch, colorGapBetween, colorGapProfile, matchMulti, resolveMatchParams, type BlendMode, type MatchMethod } from '@gradekit/color';
 import { DomainError } from '@gradekit/contracts';
 import { ImageDecoder } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
 import type { HandlerContext, HandlerOutcome, OperationHandler } from '../operation-handler';
-import { colorGapReport } from './color-gap.mapper';
+import { GAP_OPTIONS, colorGapReport } from './color-gap.mapper';
 import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
 
 /**
@@ -50,8 +50,14 @@ export class MatchMultiHandler implements OperationHandler<'match_multi'> {
     const full = await this.decoder.decodeFull(targetBytes);
     const graded = applyMultiMatch(full.image, multi);
     const after = applyMultiMatch(target, multi);
-    const gaps = references.map((reference, index) => ({ reference_index: index, ...colorGapReport(colorGap(target, reference), colorGap(after, reference)) }));
-    const { result, history } = await this.output.store(ctx.storage, ctx.task, graded, full.source.format);
+    const storing = this.output.store(ctx.storage, ctx.task, graded, full.source.format, ctx.task.id, after);
+    storing.catch(() => undefined); // awaited below, after the gaps measured while it encodes
+    const [before, afterProfile] = [colorGapProfile(target, GAP_OPTIONS), colorGapProfile(after, GAP_OPTIONS)];
+    const gaps = references.map((reference, index) => {
+      const profile = colorGapProfile(reference, GAP_OPTIONS);
+      return { reference_index: index, ...colorGapReport(colorGapBetween(before, profile), colorGapBetween(afterProfile, profile)) };
+    });
+    const { result, history } = await storing;
     return {
       result: {
         ...result,

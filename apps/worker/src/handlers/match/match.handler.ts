@@ -14,8 +14,8 @@ export class MatchHandler implements OperationHandler<'match'> {
 
   async run(ctx: HandlerContext<'match'>): Promise<HandlerOutcome> {
     const [referenceBytes, targetBytes] = await Promise.all([ctx.loadInput('reference'), ctx.loadInput('target')]);
-    const reference = await this.engine.referenceProxy(referenceBytes);
-    await ctx.reportProgress(15);
-    return this.engine.matchOne(ctx.storage, ctx.task, reference, targetBytes, matchSettingsOf(ctx.task));
+    const reference = await this.engine.reference(referenceBytes);
+    const [, outcome] = await Promise.all([ctx.reportProgress(15), this.engine.matchOne(ctx.storage, ctx.task, reference, targetBytes, matchSettingsOf(ctx.task))]);
+    return outcome;
   }
 }

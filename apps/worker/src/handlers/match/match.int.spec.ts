@@ -57,8 +57,13 @@ describe('match through the worker', () => {
     expect(result.color_gap.after.mean_delta_e2000).toBeLessThan(result.color_gap.before.mean_delta_e2000);
     expect(result.color_gap.w1_reduction_percent).toBeGreaterThan(30);
 
-    const thumb = await sharp(await bed.storage.get(result.thumbnail_key)).metadata();
+    const thumbnail = await bed.storage.get(result.thumbnail_key);
+    const thumb = await sharp(thumbnail).metadata();
     expect(Math.max(thumb.width ?? 0, thumb.height ?? 0)).toBe(256);
+    // The thumbnail (made from the graded proxy) shows the graded colours, not the target's.
+    const thumbMeans = await channelMeans(thumbnail);
+    expect(distance(thumbMeans, outMeans)).toBeLessThan(3);
+    expect(distance(thumbMeans, targetMeans)).toBeGreaterThan(10);
     const history = await bed.prisma.historyEntry.findMany({ where: { taskId: task.id } });
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ op: 'match', outputKey: result.key, thumbnailKey: result.thumbnail_key, userId });

@@ -28,6 +28,8 @@ import {
   applyLut,
   bakeLut,
   colorGap,
+  colorGapBetween,
+  colorGapProfile,
   fitImageOf,
   fitMatchTransform,
   matchColors,
@@ -122,6 +124,11 @@ async function main(): Promise<void> {
   // Statistics on a proxy, as /analyze and the match's colour-gap report run them.
   const analyze = await measure(() => analyzeImage(targetProxy), reps);
   const gap = await measure(() => colorGap(targetProxy, refProxy), reps);
+  // The worker's colour-gap report (GAP_OPTIONS in apps/worker): profiles on 256-px proxies with
+  // 4096 points; the reference's profile is made once per job, so a match pays for two.
+  const gapOptions = { proxySize: 256, maxSamples: 4096 };
+  const refGapProfile = colorGapProfile(refProxy, gapOptions);
+  const gapProfile = await measure(() => colorGapProfile(targetProxy, gapOptions), reps);
 
   // The whole match as the worker runs it (MatchEngine.matchOne): stages in sequence.
   const stages = { proxyMs: 0, fitBakeMs: 0, decodeMs: 0, applyMs: 0, colorGapMs: 0, encodeMs: 0 };
@@ -144,8 +151,8 @@ async function main(): Promise<void> {
       const graded = applyLut(img, l, { out: img.data });
       lap('applyMs');
       if (withGap) {
-        colorGap(p, refProxy);
-        colorGap(applyLut(p, l), refProxy);
+        colorGapBetween(colorGapProfile(p, gapOptions), refGapProfile);
+        colorGapBetween(colorGapProfile(applyLut(p, l), gapOptions), refGapProfile);
       }
       lap('colorGapMs');
       await encode(graded);
@@ -178,7 +185,8 @@ async function main(): Promise<void> {
     ...MATCH_METHODS.map((m) => [`${m}: fit on 512 px proxy / bake 33³ / bake 65³`, `${fixed(perMethod[m].fit.wallMs, 1)} / ${fixed(perMethod[m].bake33.wallMs, 1)} / ${fixed(perMethod[m].bake65.wallMs, 1)} ms`]),
     ...Object.entries(apply).map(([k, t]) => [`LUT apply ${k}`, `${fixed(mpx(t), 1)} Mpx/s (${fixed(t.wallMs, 1)} ms; per CPU-second ${fixed(mpx(t, true), 1)} Mpx)`]),
     ['analyzeImage on the 512-px proxy', ms(analyze)],
-    ['colorGap on the 512-px proxies (the match reports it twice)', ms(gap)],
+    ['colorGap on the 512-px proxies (library defaults)', ms(gap)],
+    ['colour-gap profile of one image as the worker measures it (256 px, 4096 points; a match makes two)', ms(gapProfile)],
     ...Object.entries(stages).map(([k, v]) => [`  natural match stage: ${k.replace(/Ms$/, '')}`, `${fixed(v, 1)} ms`]),
     ...Object.entries(wholeMatch).map(([m, t]) => [`whole ${m} match as the worker runs it (incl. colour-gap report)`, `${ms(t, false)} (${over(t, sharpRoundTrip)} over JPEG→JPEG, ${over(t, noOpPath)} over decode→raw→encode)`]),
     ...Object.entries(wholeMatchNoGap).map(([m, t]) => [`whole ${m} match without the colour-gap report`, `${ms(t, false)} (${over(t, sharpRoundTrip)} over JPEG→JPEG, ${over(t, noOpPath)} over decode→raw→encode)`]),
@@ -214,6 +222,7 @@ async function main(): Promise<void> {
       applyMpxPerCpuSecond: Object.fromEntries(Object.entries(apply).map(([k, t]) => [k, mpx(t, true)])),
       analyzeImage: analyze,
       colorGap: gap,
+      colorGapProfileWorker: gapProfile,
       naturalMatchStagesMs: stages,
       wholeMatch,
       wholeMatchNoGap,

@@ -1,35 +1,13 @@
-import { HSL_BANDS, validateGradeValues, type ColorGradeValues, type CurvePoint, type GradeValuesPatch, type HslBand, type ValidationResult } from '@gradekit/color';
-import { snakeCasePath } from './key-case';
-
-interface SnakeWheel {
-  master: number;
-  red: number;
-  green: number;
-  blue: number;
-}
+import { HSL_BANDS, validateGradeValues, type ColorGradeValues, type CurvePoint, type GradeValuesPatch, type ValidationResult } from '@gradekit/color';
+import { snakeCasePath, type SnakeCasedKeys } from './key-case';
 
 /**
  * ColorGradeValues as the public API spells them (snake_case): what `values` holds in
  * AI results and what `current_values` takes. The same controls, ranges and maths as
- * the colour engine's camelCase object (libs/color/src/grade/README.md).
+ * the colour engine's camelCase object (libs/color/src/grade/README.md), derived from
+ * it so the two cannot drift apart.
  */
-export interface SnakeGradeValues {
-  exposure: number;
-  contrast: number;
-  highlights: number;
-  shadows: number;
-  whites: number;
-  blacks: number;
-  temperature: number;
-  tint: number;
-  vibrance: number;
-  saturation: number;
-  fade: number;
-  hsl: Record<HslBand, { hue: number; saturation: number; luminance: number }>;
-  tone_curve: { master: CurvePoint[]; red: CurvePoint[]; green: CurvePoint[]; blue: CurvePoint[] };
-  lift_gamma_gain: { lift: SnakeWheel; gamma: SnakeWheel; gain: SnakeWheel };
-  split_toning: { highlight_hue: number; highlight_saturation: number; shadow_hue: number; shadow_saturation: number; balance: number };
-}
+export type SnakeGradeValues = SnakeCasedKeys<ColorGradeValues>;
 
 /** snake_case keys that differ from the engine's camelCase ones. */
 const SNAKE_TO_CAMEL: Readonly<Record<string, string>> = {

@@ -5,6 +5,18 @@
  * are copied as they are, so the two directions are exact inverses for the engine's
  * key style (lower camelCase words, no digits after an underscore).
  */
+/** A camelCase name in snake_case, at the type level (`highlightHue` → `highlight_hue`). */
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
+
+/** `T` with every object key snake_cased, recursively (arrays and values as they are): the type snakeCaseKeys returns. */
+export type SnakeCasedKeys<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T as K extends string ? SnakeCase<K> : K]: SnakeCasedKeys<T[K]> }
+    : T;
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const toSnake = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -34,9 +34,16 @@ export class ImageOutputService {
     // The thumbnail is made and written while the (much longer) encode runs.
     const storingThumbnail = this.encoder.thumbnail(source).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg'));
     storingThumbnail.catch(() => undefined); // awaited below; a failed encode must not leave it unhandled
-    const encoded = await this.encoder.encode(image, inputFormat);
-    const key = `u/${task.userId}/results/${name}.${encoded.extension}`;
-    const [stored] = await Promise.all([storage.put(key, encoded.buffer, encoded.contentType), storingThumbnail]);
+    const written = this.encoder.encode(image, inputFormat).then(async (encoded) => {
+      const key = `u/${task.userId}/results/${name}.${encoded.extension}`;
+      const [stored] = await Promise.all([storage.put(key, encoded.buffer, encoded.contentType), storingThumbnail]);
+      return { encoded, key, stored };
+    });
+    const { encoded, key, stored } = await written.catch(async (error: unknown) => {
+      // No thumbnail without its image: a failed task leaves nothing behind in the owner's namespace.
+      await storingThumbnail.then(() => storage.delete(thumbnailKey)).catch(() => undefined);
+      throw error;
+    });
     const result: ImageResult = {
       key,
       width: encoded.width,

@@ -1,16 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../common/page-response.dto';
 import { ApiKeyResponseDto } from './api-key-response.dto';
 
-export class ApiKeyListResponseDto {
+export class ApiKeyListResponseDto extends PageResponseDto {
   @ApiProperty({ type: [ApiKeyResponseDto], description: 'Your active keys, newest first.' })
   items!: ApiKeyResponseDto[];
-
-  @ApiProperty({ example: 1 })
-  total!: number;
-
-  @ApiProperty({ example: 20 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
 }

@@ -145,5 +145,15 @@ describe('free catalog listings (public, snake_case, stable order)', () => {
     expect(doc.components.schemas.GrainParamsDto.properties.amount).toMatchObject({ minimum: 0, maximum: 100, default: 25 });
     expect(doc.components.schemas.EffectsConfigDto.properties.chromatic_aberration).toBeDefined();
     expect(doc.components.schemas.LookApplyRequestDto.properties.color_intensity).toMatchObject({ minimum: 0, maximum: 1, default: 1 });
+    // Every paged list carries the shared paging fields; catalogs show their own defaults.
+    for (const name of ['PresetListResponseDto', 'LookListResponseDto', 'FilmEffectPresetListResponseDto', 'UserListResponseDto', 'TeamListResponseDto', 'ApiKeyListResponseDto']) {
+      const schema = doc.components.schemas[name];
+      expect(Object.keys(schema.properties).sort()).toEqual(['items', 'limit', 'offset', 'total']);
+      expect(schema.required).toEqual(expect.arrayContaining(['items', 'total', 'limit', 'offset']));
+      expect(schema.properties.offset).toMatchObject({ type: 'number', example: 0 });
+    }
+    expect(doc.components.schemas.LookListResponseDto.properties.limit.example).toBe(100);
+    expect(doc.components.schemas.LookListResponseDto.properties.total).toMatchObject({ example: 24, description: expect.stringMatching(/category/) });
+    expect(doc.components.schemas.UserListResponseDto.properties.limit.example).toBe(20);
   });
 });

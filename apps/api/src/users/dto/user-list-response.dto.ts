@@ -1,16 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../common/page-response.dto';
 import { UserResponseDto } from './user-response.dto';
 
-export class UserListResponseDto {
+export class UserListResponseDto extends PageResponseDto {
   @ApiProperty({ type: [UserResponseDto], description: 'Oldest account first.' })
   items!: UserResponseDto[];
-
-  @ApiProperty({ example: 1 })
-  total!: number;
-
-  @ApiProperty({ example: 20 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
 }

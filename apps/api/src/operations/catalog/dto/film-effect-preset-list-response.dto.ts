@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../../common/page-response.dto';
 import { getFilmEffectPreset } from '@gradekit/color';
 import { snakeCaseKeys } from '@gradekit/contracts';
 
@@ -23,16 +24,13 @@ export class FilmEffectPresetItemDto {
   effects!: Record<string, Record<string, number>>;
 }
 
-export class FilmEffectPresetListResponseDto {
+export class FilmEffectPresetListResponseDto extends PageResponseDto {
   @ApiProperty({ type: [FilmEffectPresetItemDto], description: 'Film-effect presets in catalog order (stable; new presets are appended).' })
   items!: FilmEffectPresetItemDto[];
 
   @ApiProperty({ example: 10 })
-  total!: number;
+  declare total: number;
 
-  @ApiProperty({ example: 100 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
+  @ApiProperty({ example: 100, description: 'The page size used (catalog lists default to 100).' })
+  declare limit: number;
 }

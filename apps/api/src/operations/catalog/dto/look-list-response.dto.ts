@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../../common/page-response.dto';
 import { LOOK_CATEGORIES, getLook } from '@gradekit/color';
 import { snakeCaseKeys } from '@gradekit/contracts';
 
@@ -34,16 +35,13 @@ export class LookItemDto {
   effects!: Record<string, Record<string, number>>;
 }
 
-export class LookListResponseDto {
+export class LookListResponseDto extends PageResponseDto {
   @ApiProperty({ type: [LookItemDto], description: 'Looks in catalog order (stable; new looks are appended).' })
   items!: LookItemDto[];
 
   @ApiProperty({ example: 24, description: 'Looks matching the query (all of them without `category`).' })
-  total!: number;
+  declare total: number;
 
-  @ApiProperty({ example: 100 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
+  @ApiProperty({ example: 100, description: 'The page size used (catalog lists default to 100).' })
+  declare limit: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../../common/page-response.dto';
 import { PRESET_CATEGORIES, getPreset } from '@gradekit/color';
 import { snakeCaseKeys } from '@gradekit/contracts';
 
@@ -29,16 +30,13 @@ export class PresetItemDto {
   values!: Record<string, unknown>;
 }
 
-export class PresetListResponseDto {
+export class PresetListResponseDto extends PageResponseDto {
   @ApiProperty({ type: [PresetItemDto], description: 'Built-in presets in catalog order (stable; new presets are appended).' })
   items!: PresetItemDto[];
 
   @ApiProperty({ example: 30, description: 'Presets matching the query (all of them without `category`).' })
-  total!: number;
+  declare total: number;
 
-  @ApiProperty({ example: 100 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
+  @ApiProperty({ example: 100, description: 'The page size used (catalog lists default to 100).' })
+  declare limit: number;
 }

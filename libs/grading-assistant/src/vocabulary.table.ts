@@ -1,4 +1,4 @@
-import type { ColorGradeValues, HslAdjustment, HslBand, WheelValue } from '@gradekit/color';
+import type { ColorGradeValues, HslAdjustment, HslBand, ScalarGradeControls, WheelValue } from '@gradekit/color';
 import type { ImageStats } from './assistant.model';
 import { autoToneCorrection, exposureCorrection, highlightRecoveryBoost, whiteBalanceCorrection } from './stats-corrections';
 
@@ -21,18 +21,7 @@ import { autoToneCorrection, exposureCorrection, highlightRecoveryBoost, whiteBa
  */
 
 /** An additive change per unit of scale. Split-toning amounts add as colour vectors (see applyDelta). */
-export interface GradeDelta {
-  exposure?: number;
-  contrast?: number;
-  highlights?: number;
-  shadows?: number;
-  whites?: number;
-  blacks?: number;
-  temperature?: number;
-  tint?: number;
-  vibrance?: number;
-  saturation?: number;
-  fade?: number;
+export interface GradeDelta extends Partial<ScalarGradeControls> {
   hsl?: Partial<Record<HslBand, Partial<HslAdjustment>>>;
   /** Offsets: lift +x, gain +x (1.03 gain = +0.03). */
   lift?: Partial<WheelValue>;

@@ -112,23 +112,18 @@ export interface ColorGradeValues {
 /** The same object under the name the API uses for custom presets. */
 export type PresetParams = ColorGradeValues;
 
+/** The single-number controls (each with its range in GRADE_RANGES). */
+export type ScalarGradeControls = Pick<
+  ColorGradeValues,
+  'exposure' | 'contrast' | 'highlights' | 'shadows' | 'whites' | 'blacks' | 'temperature' | 'tint' | 'vibrance' | 'saturation' | 'fade'
+>;
+
 /** A deep partial: what clients send and what presets are written as. */
-export interface GradeValuesPatch {
-  exposure?: number;
-  contrast?: number;
-  highlights?: number;
-  shadows?: number;
-  whites?: number;
-  blacks?: number;
-  temperature?: number;
-  tint?: number;
-  vibrance?: number;
-  saturation?: number;
+export interface GradeValuesPatch extends Partial<ScalarGradeControls> {
   hsl?: Partial<Record<HslBand, Partial<HslAdjustment>>>;
   toneCurve?: Partial<ToneCurve>;
   liftGammaGain?: { lift?: Partial<WheelValue>; gamma?: Partial<WheelValue>; gain?: Partial<WheelValue> };
   splitToning?: Partial<SplitToning>;
-  fade?: number;
 }
 
 /** Allowed range of every scalar control, [min, max]; the single source for validation and docs. */

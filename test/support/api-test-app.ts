@@ -83,3 +83,10 @@ export async function createTestUser(
   await ctx.prisma.apiKey.create({ data: { userId: user.id, name: 'test', prefix: key.prefix, keyHash: key.hash } });
   return { id: user.id, username, password, apiKey: key.key, auth: { 'X-API-Key': key.key } };
 }
+
+/** Uploads image bytes as `auth`'s user through POST /api/v1/storage/upload and returns the storage key. */
+export async function uploadTestImage(ctx: ApiTestContext, auth: Record<string, string>, bytes: Buffer): Promise<string> {
+  const res = await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: bytes.toString('base64') });
+  if (typeof res.body?.key !== 'string') throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.key;
+}

@@ -1,4 +1,4 @@
-import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, uploadTestImage } from '../../../../test/support/api-test-app';
 import { solidImage } from '../../../../test/support/test-images';
 
 const STEPS = [
@@ -39,7 +39,7 @@ describe('processing actions: CRUD and /actions/apply (api side)', () => {
     expect((await ctx.http.get(`/api/v1/actions/${action.id}`).set(intruder.auth)).status).toBe(404);
     expect((await ctx.http.put(`/api/v1/actions/${action.id}`).set(intruder.auth).send({ name: 'x' })).status).toBe(404);
     expect((await ctx.http.delete(`/api/v1/actions/${action.id}`).set(intruder.auth)).status).toBe(404);
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(intruder.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, intruder.auth, photo);
     const apply = await ctx.http.post('/api/v1/actions/apply').set(intruder.auth).send({ image_key: key, action_id: action.id });
     expect(apply.status).toBe(404);
     expect((await ctx.http.get('/api/v1/account').set(intruder.auth)).body.credits.balance).toBe(5);
@@ -59,7 +59,7 @@ describe('processing actions: CRUD and /actions/apply (api side)', () => {
 
   it('applies exactly one of action_id or steps for 2 credits, copying the steps into the task', async () => {
     const user = await createTestUser(ctx, { credits: 5 });
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, user.auth, photo);
     const { body: action } = await ctx.http.post('/api/v1/actions').set(user.auth).send({ name: 'saved', steps: STEPS });
     expect((await ctx.http.post('/api/v1/actions/apply').set(user.auth).send({ image_key: key })).status).toBe(400);
     expect((await ctx.http.post('/api/v1/actions/apply').set(user.auth).send({ image_key: key, action_id: action.id, steps: STEPS })).status).toBe(400);
@@ -70,7 +70,7 @@ describe('processing actions: CRUD and /actions/apply (api side)', () => {
     const task = await ctx.prisma.task.findUniqueOrThrow({ where: { id: bySaved.body.task_id } });
     expect(task.params).toEqual({ steps: STEPS, action_id: action.id });
 
-    const refKey = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const refKey = await uploadTestImage(ctx, user.auth, photo);
     const inline = await ctx.http.post('/api/v1/actions/apply').set(user.auth).send({ image_key: key, steps: [{ type: 'match', reference_key: refKey }, { type: 'preset', name: 'teal_orange' }] });
     expect(inline.status).toBe(202);
     const inlineTask = await ctx.prisma.task.findUniqueOrThrow({ where: { id: inline.body.task_id } });

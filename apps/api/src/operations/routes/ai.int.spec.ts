@@ -1,4 +1,4 @@
-import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser } from '../../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser, uploadTestImage } from '../../../../../test/support/api-test-app';
 import { solidImage } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/ai/suggest and /ai/refine (api side: validation, 422 before charging, price, sandbox)', () => {
@@ -12,7 +12,7 @@ describe('POST /api/v1/ai/suggest and /ai/refine (api side: validation, 422 befo
   afterAll(() => ctx.close());
 
   async function upload(user: TestUser): Promise<string> {
-    return (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    return uploadTestImage(ctx, user.auth, photo);
   }
   const balance = async (user: TestUser) => (await ctx.http.get('/api/v1/account').set(user.auth)).body.credits.balance;
   const fields = (body: { details: { field?: string }[] }) => body.details.map((d) => d.field).sort();

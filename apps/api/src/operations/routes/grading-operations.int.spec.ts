@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { parseCube } from '@gradekit/color';
 import { bullConnection } from '@gradekit/queue';
-import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser } from '../../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser, uploadTestImage } from '../../../../../test/support/api-test-app';
 import { solidImage, imageInfo } from '../../../../../test/support/test-images';
 
 const fieldsOf = (body: { details: { field?: string }[] }) => [...new Set(body.details.map((d) => d.field))].sort();
@@ -27,7 +27,7 @@ describe('preset, film-effect, look and preset-LUT operations (api side)', () =>
   });
 
   async function upload(user: TestUser): Promise<string> {
-    return (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    return uploadTestImage(ctx, user.auth, photo);
   }
 
   const balance = async (user: TestUser) => (await ctx.http.get('/api/v1/account').set(user.auth)).body.credits.balance;

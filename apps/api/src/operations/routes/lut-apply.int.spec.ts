@@ -1,4 +1,4 @@
-import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, uploadTestImage } from '../../../../../test/support/api-test-app';
 import { solidImage } from '../../../../../test/support/test-images';
 
 describe('LUT apply and before/after export (api side)', () => {
@@ -12,7 +12,7 @@ describe('LUT apply and before/after export (api side)', () => {
 
   async function userWithKey(plan = 'free') {
     const user = await createTestUser(ctx, { plan, credits: 10 });
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key as string;
+    const key = await uploadTestImage(ctx, user.auth, photo);
     return { user, key };
   }
 

@@ -1,4 +1,4 @@
-import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, uploadTestImage } from '../../../../../test/support/api-test-app';
 import { solidImage, imageInfo } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
@@ -11,7 +11,7 @@ describe('POST /api/v1/match (api side: validation, sandbox, charging)', () => {
   afterAll(() => ctx.close());
 
   async function upload(user: { auth: Record<string, string> }): Promise<string> {
-    return (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    return uploadTestImage(ctx, user.auth, photo);
   }
 
   it('validates method, params ranges and unknown params fields with details', async () => {
@@ -73,7 +73,7 @@ describe('POST /api/v1/match/batch (api side)', () => {
 
   it('charges 1 credit per target and stores indexed target inputs', async () => {
     const user = await createTestUser(ctx, { credits: 5 });
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, user.auth, photo);
     const res = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [key, key, key] });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ credits_used: 3, credits_remaining: 2 });
@@ -87,7 +87,7 @@ describe('POST /api/v1/match/batch (api side)', () => {
 
   it('needs exactly one of targets / target_keys, 1–20 of them', async () => {
     const user = await createTestUser(ctx, { credits: 50 });
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, user.auth, photo);
     const both = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [key], targets: [photo.toString('base64')] });
     expect(both.status).toBe(400);
     const none = await ctx.http.post('/api/v1/match/batch').set(user.auth).send({ reference_key: key, target_keys: [] });
@@ -102,7 +102,7 @@ describe('POST /api/v1/match/batch (api side)', () => {
 
   it('returns a sandbox batch of demo items', async () => {
     const user = await createTestUser(ctx);
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(user.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, user.auth, photo);
     const res = await ctx.http.post('/api/v1/match/batch').set(user.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_keys: [key] });
     expect(res.status).toBe(200);
     expect(res.body.result).toMatchObject({ succeeded: 2, failed: 0, credits_refunded: 0 });
@@ -121,14 +121,14 @@ describe('POST /api/v1/lut/export/match (api side: plan gate, price, sandbox fil
 
   it('answers 403 PLAN_UPGRADE_REQUIRED on free and charges 2 credits on pro', async () => {
     const free = await createTestUser(ctx, { plan: 'free', credits: 10 });
-    const freeKey = (await ctx.http.post('/api/v1/storage/upload').set(free.auth).send({ data: photo.toString('base64') })).body.key;
+    const freeKey = await uploadTestImage(ctx, free.auth, photo);
     const denied = await ctx.http.post('/api/v1/lut/export/match').set(free.auth).send({ reference_key: freeKey, target_key: freeKey });
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED', details: [{ current_plan: 'free', required_plan: 'pro' }] });
     expect((await ctx.http.get('/api/v1/account').set(free.auth)).body.credits.balance).toBe(10);
 
     const pro = await createTestUser(ctx, { plan: 'pro', credits: 10 });
-    const proKey = (await ctx.http.post('/api/v1/storage/upload').set(pro.auth).send({ data: photo.toString('base64') })).body.key;
+    const proKey = await uploadTestImage(ctx, pro.auth, photo);
     const accepted = await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).send({ reference_key: proKey, target_key: proKey, size: 65 });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ credits_used: 2, credits_remaining: 8 });
@@ -139,7 +139,7 @@ describe('POST /api/v1/lut/export/match (api side: plan gate, price, sandbox fil
 
   it('answers a sandbox export with the demo .cube file and headers', async () => {
     const pro = await createTestUser(ctx, { plan: 'pro' });
-    const key = (await ctx.http.post('/api/v1/storage/upload').set(pro.auth).send({ data: photo.toString('base64') })).body.key;
+    const key = await uploadTestImage(ctx, pro.auth, photo);
     const res = await ctx.http.post('/api/v1/lut/export/match').set(pro.auth).set('X-Sandbox', 'true').send({ reference_key: key, target_key: key });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -161,7 +161,7 @@ describe('POST /api/v1/match/multi (api side)', () => {
     const user = await createTestUser(ctx, { credits: 5 });
     auth = user.auth;
     const photo = await solidImage(8, 8, { r: 1, g: 2, b: 3 });
-    key = (await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: photo.toString('base64') })).body.key;
+    key = await uploadTestImage(ctx, auth, photo);
   });
   afterAll(() => ctx.close());
 

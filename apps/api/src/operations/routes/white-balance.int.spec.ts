@@ -1,4 +1,4 @@
-import { createTestUser, startApiTestApp, type ApiTestContext } from '../../../../../test/support/api-test-app';
+import { createTestUser, startApiTestApp, type ApiTestContext, uploadTestImage } from '../../../../../test/support/api-test-app';
 import { solidImage } from '../../../../../test/support/test-images';
 
 describe('POST /api/v1/white-balance/apply (api side)', () => {
@@ -10,7 +10,7 @@ describe('POST /api/v1/white-balance/apply (api side)', () => {
     const user = await createTestUser(ctx, { credits: 5 });
     auth = user.auth;
     const photo = await solidImage(8, 8, { r: 200, g: 150, b: 90 });
-    key = (await ctx.http.post('/api/v1/storage/upload').set(auth).send({ data: photo.toString('base64') })).body.key;
+    key = await uploadTestImage(ctx, auth, photo);
   });
   afterAll(() => ctx.close());
 

@@ -136,6 +136,12 @@ describe('free catalog listings (public, snake_case, stable order)', () => {
   it('documents the listings as public in OpenAPI, with examples, and the new request bodies with ranges', async () => {
     const doc = (await ctx.http.get('/api/v1/openapi.json')).body;
     for (const path of ['/api/v1/presets', '/api/v1/film-effects/presets', '/api/v1/looks', '/api/v1/options', '/api/v1/lut/sizes', '/api/v1/match/multi/modes']) {
+      // Every listing: public, cacheable, and documented as free.
+      const res = await ctx.http.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=3600');
+      expect(doc.paths[path].get.summary).toMatch(/\(free, no auth\)$/);
+      expect(doc.paths[path].get.description).toMatch(/Credentials are not needed \(and are ignored\)\.$/);
       expect(doc.paths[path].get.security).toEqual([]);
       expect(doc.paths[path].get.responses['200'].content['application/json'].schema.$ref).toMatch(/ResponseDto$/);
     }

@@ -1,14 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CatalogPageQueryDto, DomainError, FilmEffectsApplyRequestDto, type Page } from '@gradekit/contracts';
-import { Public } from '../../auth/auth.decorators';
 import type { GradekitRequest } from '../../common/request-context';
 import { GradingCatalog, type FilmEffectPresetView } from '../catalog/grading-catalog.service';
 import { FilmEffectPresetListResponseDto } from '../catalog/dto/film-effect-preset-list-response.dto';
+import { CatalogListing } from '../catalog/catalog-listing.decorator';
 import { Operation } from '../operation.decorator';
 import { OperationRunner } from '../operation-runner.service';
-import { CATALOG_CACHE_CONTROL } from './presets.controller';
 import { plainEffects } from '../catalog/plain-effects';
 
 @ApiTags('Film Effects')
@@ -19,15 +18,12 @@ export class FilmEffectsController {
     private readonly catalog: GradingCatalog,
   ) {}
 
-  @Get('presets')
-  @Public()
-  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
-  @ApiOperation({
-    summary: 'List film effects presets (free, no auth)',
-    description: 'The film-effect presets in catalog order (stable; new presets are appended), each with its effects and every parameter filled in. Credentials are not needed (and are ignored).',
-    security: [],
+  @CatalogListing('presets', {
+    summary: 'List film effects presets',
+    description:
+      'The film-effect presets in catalog order (stable; new presets are appended), each with its effects and every parameter filled in.',
+    type: FilmEffectPresetListResponseDto,
   })
-  @ApiOkResponse({ type: FilmEffectPresetListResponseDto })
   list(@Query() query: CatalogPageQueryDto): Page<FilmEffectPresetView> {
     return this.catalog.page(this.catalog.filmEffectPresets, query);
   }

@@ -1,15 +1,14 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LookApplyRequestDto, LookListQueryDto, type Page } from '@gradekit/contracts';
-import { Public } from '../../auth/auth.decorators';
 import type { GradekitRequest } from '../../common/request-context';
 import { GradingCatalog, type LookView } from '../catalog/grading-catalog.service';
 import { LookListResponseDto } from '../catalog/dto/look-list-response.dto';
 import { plainEffects } from '../catalog/plain-effects';
+import { CatalogListing } from '../catalog/catalog-listing.decorator';
 import { Operation } from '../operation.decorator';
 import { OperationRunner } from '../operation-runner.service';
-import { CATALOG_CACHE_CONTROL } from './presets.controller';
 
 @ApiTags('Looks')
 @Controller('api/v1/looks')
@@ -19,18 +18,13 @@ export class LooksController {
     private readonly catalog: GradingCatalog,
   ) {}
 
-  @Get()
-  @Public()
-  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
-  @ApiOperation({
-    summary: 'List available looks (free, no auth)',
+  @CatalogListing('', {
+    summary: 'List available looks',
     description:
       'Cinematic looks ("in the style of") in catalog order (stable; new looks are appended), each with its colour part (`color`: complete ' +
-      'ColorGradeValues, snake_case) and its spatial `effects`. `?category=` filters; `?limit=` (default and maximum 100) and `?offset=` page. ' +
-      'Credentials are not needed (and are ignored).',
-    security: [],
+      'ColorGradeValues, snake_case) and its spatial `effects`. `?category=` filters; `?limit=` (default and maximum 100) and `?offset=` page.',
+    type: LookListResponseDto,
   })
-  @ApiOkResponse({ type: LookListResponseDto })
   list(@Query() query: LookListQueryDto): Page<LookView> {
     return this.catalog.page(this.catalog.looks, query);
   }

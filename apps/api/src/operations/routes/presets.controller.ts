@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PresetApplyRequestDto, PresetListQueryDto, type Page } from '@gradekit/contracts';
-import { Public } from '../../auth/auth.decorators';
 import type { GradekitRequest } from '../../common/request-context';
 import { GradingCatalog, type PresetView } from '../catalog/grading-catalog.service';
 import { PresetListResponseDto } from '../catalog/dto/preset-list-response.dto';
+import { CatalogListing } from '../catalog/catalog-listing.decorator';
 import { Operation } from '../operation.decorator';
 import { OperationRunner } from '../operation-runner.service';
-
-/** Cache lifetime of the static catalogs: they change only with a release. */
-export const CATALOG_CACHE_CONTROL = 'public, max-age=3600';
 
 @ApiTags('Presets')
 @Controller('api/v1/presets')
@@ -20,18 +17,14 @@ export class PresetsController {
     private readonly catalog: GradingCatalog,
   ) {}
 
-  @Get()
-  @Public()
-  @Header('Cache-Control', CATALOG_CACHE_CONTROL)
-  @ApiOperation({
-    summary: 'List available color grading presets (free, no auth)',
+  @CatalogListing('', {
+    summary: 'List available color grading presets',
     description:
       'The built-in colour presets in catalog order (stable; new presets are appended, names never change), each with its complete ' +
       '`values` (ColorGradeValues, snake_case) so a client can show what a preset does or start a custom preset from it. ' +
-      '`?category=` filters; `?limit=` (default and maximum 100) and `?offset=` page. Credentials are not needed (and are ignored).',
-    security: [],
+      '`?category=` filters; `?limit=` (default and maximum 100) and `?offset=` page.',
+    type: PresetListResponseDto,
   })
-  @ApiOkResponse({ type: PresetListResponseDto })
   list(@Query() query: PresetListQueryDto): Page<PresetView> {
     return this.catalog.page(this.catalog.presets, query);
   }

@@ -1,4 +1,5 @@
 import { LUT_APPLY_WASM_BYTES } from './lut-apply-wasm.bytes';
+import { codeTables8 } from './lut-code-tables';
 import { Lut3D } from './lut3d';
 
 /**
@@ -115,23 +116,17 @@ function writeNodes(out: Float32Array, data: Float32Array, scale: number, bias: 
   }
 }
 
-/** tetra8's per-code tables (see lut-apply.ts's codeTables8), offsets in f32x4-node bytes. */
+/** tetra8's per-code tables (codeTables8), offsets in f32x4-node bytes: offsets r, g, b then fractions r, g, b, 256 each. */
 function writeCodeTables(heap: ArrayBuffer, lut: Lut3D): void {
-  const n1 = lut.size - 1;
-  const strides = [16, 16 * lut.size, 16 * lut.size * lut.size];
+  const t = codeTables8(lut, 16);
   const i32 = new Int32Array(heap, 0, TABLES_BYTES / 4);
   const f32 = new Float32Array(heap, 0, TABLES_BYTES / 4);
-  for (let c = 0; c < 3; c++) {
-    const lo = lut.domainMin[c];
-    const scale = n1 / (lut.domainMax[c] - lo);
-    for (let v = 0; v < 256; v++) {
-      let x = (v / 255 - lo) * scale;
-      x = x > 0 ? (x < n1 ? x : n1) : 0;
-      const i = Math.min(n1 - 1, Math.floor(x));
-      i32[c * 256 + v] = i * strides[c];
-      f32[768 + c * 256 + v] = x - i;
-    }
-  }
+  i32.set(t.offR, 0);
+  i32.set(t.offG, 256);
+  i32.set(t.offB, 512);
+  f32.set(t.fracR, 768);
+  f32.set(t.fracG, 1024);
+  f32.set(t.fracB, 1280);
 }
 
 function align16(n: number): number {

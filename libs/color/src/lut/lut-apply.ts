@@ -2,6 +2,7 @@ import { PixelArray, RgbImage, assertImage } from '../image/rgb-image';
 import { Interpolation } from './lut-sample';
 import { Lut3D, assertLut } from './lut3d';
 import { wasmLutKernel } from './lut-apply-wasm';
+import { codeTables8, prepareLut, type CodeTables } from './lut-code-tables';
 
 export interface ApplyLutOptions {
   interpolation?: Interpolation;
@@ -55,45 +56,6 @@ export function applyLut(image: RgbImage, lut: Lut3D, options: ApplyLutOptions =
     else tetra16(data, out as Uint16Array, n, channels, prepared, lut);
   }
   return { width: image.width, height: image.height, channels, data: out };
-}
-
-/** LUT values × full scale, clamped to [0, full scale]. */
-export function prepareLut(lut: Lut3D, scale: number): Float32Array {
-  const p = new Float32Array(lut.data.length);
-  for (let i = 0; i < p.length; i++) {
-    const v = lut.data[i] * scale;
-    p[i] = v > 0 ? (v < scale ? v : scale) : 0;
-  }
-  return p;
-}
-
-export interface CodeTables {
-  offR: Int32Array;
-  offG: Int32Array;
-  offB: Int32Array;
-  fracR: Float32Array;
-  fracG: Float32Array;
-  fracB: Float32Array;
-}
-
-/** For each 8-bit code and channel: offset of its grid cell in the LUT and the fraction inside it. */
-export function codeTables8(lut: Lut3D): CodeTables {
-  const n1 = lut.size - 1;
-  const strides = [3, 3 * lut.size, 3 * lut.size * lut.size];
-  const off = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
-  const frac = [new Float32Array(256), new Float32Array(256), new Float32Array(256)];
-  for (let c = 0; c < 3; c++) {
-    const lo = lut.domainMin[c];
-    const scale = n1 / (lut.domainMax[c] - lo);
-    for (let v = 0; v < 256; v++) {
-      let x = (v / 255 - lo) * scale;
-      x = x > 0 ? (x < n1 ? x : n1) : 0;
-      const i = Math.min(n1 - 1, Math.floor(x));
-      off[c][v] = i * strides[c];
-      frac[c][v] = x - i;
-    }
-  }
-  return { offR: off[0], offG: off[1], offB: off[2], fracR: frac[0], fracG: frac[1], fracB: frac[2] };
 }
 
 function tetra8(src: Uint8Array, dst: Uint8Array, n: number, ch: number, lut: Float32Array, t: CodeTables, size: number): void {

@@ -2,17 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { EFFECT_PARAMS, type EffectName } from '@gradekit/color';
+import { EFFECT_NAMES, EFFECT_PARAMS, type EffectName } from '@gradekit/color';
+import { snakeCasePath } from '../casing/key-case';
 
 /** The public (snake_case) name of each engine effect. */
-export const PUBLIC_EFFECT_NAMES: Readonly<Record<EffectName, string>> = Object.freeze({
-  chromaticAberration: 'chromatic_aberration',
-  vignette: 'vignette',
-  halation: 'halation',
-  bloom: 'bloom',
-  fade: 'fade',
-  grain: 'grain',
-});
+export const PUBLIC_EFFECT_NAMES: Readonly<Record<EffectName, string>> = Object.freeze(
+  Object.fromEntries(EFFECT_NAMES.map((name) => [name, snakeCasePath(name)])) as Record<EffectName, string>,
+);
 
 type ParamDocs = { readonly [E in EffectName]: { readonly summary: string; readonly params: { readonly [P in keyof (typeof EFFECT_PARAMS)[E]]: string } } };
 
@@ -135,7 +131,7 @@ function EffectField(type: new () => object, name: EffectName) {
   return applyDecorators(
     ApiPropertyOptional({ type, description: `${D[name].summary} Missing parameters take their defaults.` }),
     ValidateIf((_object, value) => value !== undefined),
-    IsObject({ message: `$property must be an object of ${name === 'chromaticAberration' ? 'chromatic_aberration' : name} parameters` }),
+    IsObject({ message: `$property must be an object of ${PUBLIC_EFFECT_NAMES[name]} parameters` }),
     ValidateNested(),
     Type(() => type),
   );

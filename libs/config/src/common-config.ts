@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { EnvReader } from './env-reader';
+import type { StorageOptions } from '@gradekit/storage';
 
 /** Settings both the api and the worker need. */
 export interface CommonConfig {
@@ -11,7 +12,8 @@ export interface CommonConfig {
   dataDir: string;
   /** Base URL clients use to reach the api; presigned local-storage URLs start with it. */
   publicUrl: string;
-  storage: LocalStorageConfig | S3StorageConfig;
+  /** The storage driver's own options (libs/storage), read from the environment. */
+  storage: StorageOptions;
   /** Prefix for Redis keys and BullMQ queues, so test runs and instances don't collide. */
   queuePrefix: string;
   limits: InputLimits;
@@ -24,25 +26,6 @@ export interface InputLimits {
   maxInputBytes: number;
   /** Largest accepted image, in pixels, checked from the header before decoding. */
   maxInputPixels: number;
-}
-
-export interface LocalStorageConfig {
-  driver: 'local';
-  dataDir: string;
-  publicBaseUrl: string;
-  signingSecret: string;
-}
-
-export interface S3StorageConfig {
-  driver: 's3';
-  endPoint: string;
-  port?: number;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  bucket: string;
-  region: string;
-  publicEndpoint?: string;
 }
 
 const DEV_SIGNING_SECRET = 'gradekit-dev-signing-secret-change-me';

@@ -1,2 +1,3 @@
 export * from './json-logger';
 export * from './metrics-registry';
+export * from './readiness-check';

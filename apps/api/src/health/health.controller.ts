@@ -3,25 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { PrismaService } from '@gradekit/db';
+import { runCheck, type CheckResult } from '@gradekit/observability';
 import type { StorageDriver } from '@gradekit/storage';
 import { Public } from '../auth/auth.decorators';
 import { ApiMetrics } from '../metrics/api-metrics.service';
 import { REDIS } from '../queue/redis.provider';
 import { STORAGE } from '../storage/storage.provider';
-
-type CheckResult = { status: 'ok' } | { status: 'error'; error: string };
-
-async function check(run: () => Promise<unknown>, timeoutMs = 2000): Promise<CheckResult> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([run(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
-    return { status: 'ok' };
-  } catch (error) {
-    return { status: 'error', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Liveness, readiness (Postgres, Redis, storage) and Prometheus metrics; no auth, not in the public docs. */
 @ApiExcludeController()
@@ -42,7 +29,7 @@ export class HealthController {
 
   @Get('readyz')
   async readiness(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [postgres, redis, storage] = await Promise.all([check(() => this.prisma.ping()), check(() => this.redis.ping()), check(() => this.storage.ping())]);
+    const [postgres, redis, storage] = await Promise.all([runCheck(() => this.prisma.ping()), runCheck(() => this.redis.ping()), runCheck(() => this.storage.ping())]);
     const checks = { postgres, redis, storage };
     const ready = Object.values(checks).every((result) => result.status === 'ok');
     res.status(ready ? 200 : 503);

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
 import { PrismaService } from '@gradekit/db';
+import { runCheck, type CheckResult } from '@gradekit/observability';
 import { createRedisConnection } from '@gradekit/queue';
 import type { StorageDriver } from '@gradekit/storage';
 import { WORKER_LOGGER } from '../common/logger.provider';
@@ -13,24 +14,9 @@ import { WORKER_CONFIG } from '../config/worker-config.provider';
 import { WorkerMetrics } from '../metrics/worker-metrics.service';
 import { QueueWorkers } from '../processing/queue-workers.service';
 
-export type CheckResult = { status: 'ok' } | { status: 'error'; error: string };
-
 export interface Readiness {
   status: 'ok' | 'unavailable';
   checks: { postgres: CheckResult; redis: CheckResult; storage: CheckResult; queues: CheckResult };
-}
-
-/** Runs one dependency check with a deadline, so a hung dependency reads as down instead of hanging the probe. */
-export async function runCheck(run: () => Promise<unknown>, timeoutMs: number): Promise<CheckResult> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([run(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
-    return { status: 'ok' };
-  } catch (error) {
-    return { status: 'error', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const CHECK_TIMEOUT_MS = 2000;

@@ -1,5 +1,5 @@
 import { HSL_BANDS, type ColorGradeValues } from '@gradekit/color';
-import type { GradeDelta } from './vocabulary.table';
+import type { GradeDelta } from './vocabulary.model';
 
 const SCALARS = ['exposure', 'contrast', 'highlights', 'shadows', 'whites', 'blacks', 'temperature', 'tint', 'vibrance', 'saturation', 'fade'] as const;
 const WHEEL_KEYS = ['master', 'red', 'green', 'blue'] as const;

@@ -5,7 +5,9 @@
  * model's bytes). See README.md for the vocabulary.
  */
 export * from './assistant.model';
+export * from './vocabulary.model';
 export * from './vocabulary.table';
+export * from './prompt-words.table';
 export * from './prompt-parser';
 export * from './interpret-prompt';
 export * from './grade-values.ops';

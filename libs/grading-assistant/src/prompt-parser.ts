@@ -1,17 +1,7 @@
 import { listPresets } from '@gradekit/color';
-import {
-  CONJUNCTIONS,
-  CONTROLS,
-  CORRECTORS,
-  FILLERS,
-  INTENSIFIERS,
-  NEGATORS,
-  PRESET_ALIASES,
-  PRESET_TRIGGERS,
-  STOPWORDS,
-  VOCABULARY,
-  type VocabularyEntry,
-} from './vocabulary.table';
+import { CONJUNCTIONS, CONTROLS, CORRECTORS, FILLERS, INTENSIFIERS, NEGATORS, PRESET_ALIASES, PRESET_TRIGGERS, STOPWORDS } from './prompt-words.table';
+import type { VocabularyEntry } from './vocabulary.model';
+import { VOCABULARY } from './vocabulary.table';
 
 /** A vocabulary entry found in the prompt, with the scale its modifiers give it. */
 export interface VocabularyTerm {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { listPresets } from '@gradekit/color';
 import { parsePrompt } from './prompt-parser';
-import { CONTROLS, VOCABULARY } from './vocabulary.table';
+import { CONTROLS } from './prompt-words.table';
+import { VOCABULARY } from './vocabulary.table';
 
 describe('the vocabulary table', () => {
   it('has at least 40 phrases and unique entry ids', () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { loadWorkerConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
+import { attachIccProfile } from './icc-attach';
 import { ImageDecoder } from './image-decoder';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/photos');
@@ -96,6 +97,26 @@ describe('ImageDecoder (sharp adapter)', () => {
     expect(r).toBeGreaterThan(150);
     expect(g).toBeLessThan(60);
     expect(b).toBeLessThan(60);
+  });
+
+  it('decodes a 16-bit image with a profile into sRGB, as it does an 8-bit one (sharp alone would give Display P3)', async () => {
+    const stored = Uint16Array.from([60000, 10000, 10000, 10000, 60000, 10000, 10000, 10000, 60000, 30000, 30000, 30000]);
+    const plain = await sharp(stored, { raw: { width: 4, height: 1, channels: 3 } }).toColourspace('rgb16').png().toBuffer();
+    const profile = async (name: 'srgb' | 'p3') =>
+      (await sharp(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).withIccProfile(name).png().toBuffer()).metadata()).icc!;
+    const [srgb, p3] = await Promise.all([profile('srgb'), profile('p3')]);
+
+    // Untagged and sRGB-tagged: the stored values, untouched.
+    for (const file of [plain, attachIccProfile(plain, 'png', srgb)]) {
+      expect([...(await decoder().decodeFull(file)).image.data]).toEqual([...stored]);
+      expect([...(await decoder().decodeProxy(file)).proxy.data]).toEqual([...stored].map((v) => v >> 8)); // libvips narrows 16 → 8 bits by a shift
+    }
+    // P3-tagged: converted to sRGB, the same colours as the 8-bit copy of the file decodes to.
+    const full = (await decoder().decodeFull(attachIccProfile(plain, 'png', p3))).image.data;
+    const plain8 = await sharp(Uint8Array.from(stored, (v) => v >> 8), { raw: { width: 4, height: 1, channels: 3 } }).png().toBuffer();
+    const eightBit = (await decoder().decodeFull(attachIccProfile(plain8, 'png', p3))).image.data;
+    [...full].forEach((v, i) => expect(Math.abs(v / 257 - eightBit[i])).toBeLessThanOrEqual(3)); // the 8-bit copy lost up to a level
+    expect(full[1]).toBeLessThan(2000); // P3's red is outside sRGB: green and blue fall to ~0, not 10000
   });
 
   it('refuses text and SVG as unsupported media (415)', async () => {

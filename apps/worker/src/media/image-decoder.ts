@@ -80,7 +80,7 @@ export class ImageDecoder {
     const target = proxySize(source.width, source.height, maxSide);
     let output: { data: Buffer; info: sharp.OutputInfo };
     try {
-      output = await sharp(bytes, { limitInputPixels: this.maxInputPixels, failOn: 'error', autoOrient: true })
+      output = await this.open(bytes, meta)
         // A triangle filter scaled to the reduction averages every source pixel and
         // never overshoots, so min/max, percentiles and clipping stay honest (lanczos
         // would ring at edges and invent clipped pixels).
@@ -111,7 +111,7 @@ export class ImageDecoder {
     const sixteen = meta.depth === 'ushort';
     let output: { data: Buffer; info: sharp.OutputInfo };
     try {
-      const pipeline = sharp(bytes, { limitInputPixels: this.maxInputPixels, failOn: 'error', autoOrient: true }).toColourspace(sixteen ? 'rgb16' : 'srgb');
+      const pipeline = this.open(bytes, meta).toColourspace(sixteen ? 'rgb16' : 'srgb');
       output = await (source.hasAlpha ? pipeline.ensureAlpha() : pipeline.removeAlpha())
         .raw({ depth: sixteen ? 'ushort' : 'uchar' })
         .toBuffer({ resolveWithObject: true });
@@ -124,6 +124,18 @@ export class ImageDecoder {
       ? new Uint16Array(output.data.buffer, output.data.byteOffset, output.data.length / 2)
       : new Uint8Array(output.data.buffer, output.data.byteOffset, output.data.length);
     return { source, image: { data, width, height, channels }, bitDepth: sixteen ? 16 : 8 };
+  }
+
+  /**
+   * A pipeline whose pixels come out in sRGB. sharp converts an embedded profile to
+   * sRGB for 8-bit images but to Display P3 for 16-bit RGB ones (its "processing
+   * profile"); the colour engine's maths and the encoder's output profile are sRGB,
+   * so a 16-bit image with a profile is converted from it to sRGB explicitly.
+   */
+  private open(bytes: Buffer, meta: Metadata): sharp.Sharp {
+    const options = { limitInputPixels: this.maxInputPixels, failOn: 'error', autoOrient: true } as const;
+    if (meta.space !== 'rgb16' || !meta.icc) return sharp(bytes, options);
+    return sharp(bytes, { ...options, ignoreIcc: true }).withIccProfile('srgb');
   }
 
   private async readMetadata(bytes: Buffer): Promise<Metadata> {

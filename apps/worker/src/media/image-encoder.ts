@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import sharp from 'sharp';
 import type { RgbImage } from '@gradekit/color';
+import { attachIccProfile, canAttachIccProfile } from './icc-attach';
+import { JPEG_OUTPUT_OPTIONS } from './jpeg-output';
 
 export interface EncodedImage {
   buffer: Buffer;
@@ -21,6 +23,22 @@ const OUTPUTS: Record<string, { format: 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff
   tiff: { format: 'tiff', contentType: 'image/tiff', extension: 'tiff', keepsSixteenBits: true },
 };
 
+let srgbProfile: Promise<Buffer> | null = null;
+
+/** libvips' own sRGB profile, the one sharp embeds for `withIccProfile('srgb')`: read once. */
+function srgbIccProfile(): Promise<Buffer> {
+  srgbProfile ??= sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+    .withIccProfile('srgb')
+    .png()
+    .toBuffer()
+    .then(async (png) => {
+      const icc = (await sharp(png).metadata()).icc;
+      if (!icc) throw new Error('image encoder: libvips embedded no sRGB profile');
+      return icc;
+    });
+  return srgbProfile;
+}
+
 /** A thumbnail's long side. */
 export const THUMBNAIL_SIDE = 256;
 
@@ -38,10 +56,15 @@ export class ImageEncoder {
     const output = OUTPUTS[inputFormat] ?? OUTPUTS.png;
     const sixteen = image.data instanceof Uint16Array && output.keepsSixteenBits;
     let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
-    pipeline = pipeline.toColourspace(sixteen ? 'rgb16' : 'srgb').withIccProfile('srgb');
+    pipeline = pipeline.toColourspace(sixteen ? 'rgb16' : 'srgb');
+    // JPEG, PNG and TIFF get the profile embedded after encoding (icc-attach.ts says
+    // why); WebP and AVIF (8-bit only) from sharp, whose sRGB → sRGB transform is
+    // harmless there, only slower.
+    const attach = canAttachIccProfile(output.format) ? output.format : null;
+    if (!attach) pipeline = pipeline.withIccProfile('srgb');
     switch (output.format) {
       case 'jpeg':
-        pipeline = pipeline.jpeg({ quality: 92, chromaSubsampling: '4:4:4', mozjpeg: false });
+        pipeline = pipeline.jpeg(JPEG_OUTPUT_OPTIONS);
         break;
       case 'png':
         pipeline = pipeline.png({ compressionLevel: 6 });
@@ -57,7 +80,8 @@ export class ImageEncoder {
         pipeline = pipeline.tiff({ compression: 'lzw' });
         break;
     }
-    const buffer = await pipeline.toBuffer();
+    const [encoded, profile] = await Promise.all([pipeline.toBuffer(), srgbIccProfile()]);
+    const buffer = attach ? attachIccProfile(encoded, attach, profile) : encoded;
     return {
       buffer,
       format: output.format,

@@ -1,0 +1,15 @@
+import type { JpegOptions } from 'sharp';
+
+/**
+ * How every graded JPEG is written. Quality 92 with full-resolution chroma keeps
+ * a grade's colour edges intact. Huffman tables are the standard ones, not
+ * optimised per image: with sharp's libjpeg, optimising them costs a second
+ * entropy pass that tripled the encode of a 12 MP image (≈ 234 → 75 ms on the
+ * bench VM) for a file only ≈ 3.5 % smaller — see bench/README.md.
+ */
+export const JPEG_OUTPUT_OPTIONS: Readonly<JpegOptions> = Object.freeze({
+  quality: 92,
+  chromaSubsampling: '4:4:4',
+  mozjpeg: false,
+  optimiseCoding: false,
+});

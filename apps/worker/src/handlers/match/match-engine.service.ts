@@ -60,12 +60,24 @@ export class MatchEngine {
     return new MatchReference(await this.referenceProxy(bytes));
   }
 
-  /** The fitted match (its transform baked into `lut`) of a target to a reference proxy. */
-  async fit(reference: RgbProxy, targetBytes: Buffer, settings: MatchSettings, lutSize?: number): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy }> {
-    const target = (await this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE)).proxy;
+  /**
+   * The fitted match (its transform baked into `lut`) of a target to a reference proxy.
+   * The reference may still be decoding: the target's proxy decodes beside it. When
+   * both fail, the reference's error is the one reported.
+   */
+  async fit(
+    reference: RgbProxy | Promise<RgbProxy>,
+    targetBytes: Buffer,
+    settings: MatchSettings,
+    lutSize?: number,
+  ): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy }> {
+    const [referenceProxy, targetProxy] = await Promise.allSettled([reference, this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE)]);
+    if (referenceProxy.status === 'rejected') throw referenceProxy.reason;
+    if (targetProxy.status === 'rejected') throw targetProxy.reason;
+    const target = targetProxy.value.proxy;
     const params = { ...toEngineMatchParams(settings.params), ...(lutSize ? { lutSize } : {}) };
     try {
-      return { match: matchColors(target, reference, { method: settings.method, params }), target };
+      return { match: matchColors(target, referenceProxy.value, { method: settings.method, params }), target };
     } catch (error) {
       if (error instanceof RangeError) throw DomainError.validation(error.message, [{ field: 'params', message: error.message }]);
       throw error;
@@ -75,7 +87,7 @@ export class MatchEngine {
   async matchOne(
     storage: StorageDriver,
     task: TaskSnapshot,
-    reference: MatchReference,
+    referenceReady: MatchReference | Promise<MatchReference>,
     targetBytes: Buffer,
     settings: MatchSettings,
     outputName = task.id,
@@ -83,7 +95,13 @@ export class MatchEngine {
     // libvips decodes the full image in its thread pool while the fit runs on this thread.
     const decoding = this.decoder.decodeFull(targetBytes);
     decoding.catch(() => undefined); // a failed fit must not leave an unhandled rejection behind
-    const { match, target } = await this.fit(reference.proxy, targetBytes, settings);
+    const referenceDecoding = Promise.resolve(referenceReady);
+    const { match, target } = await this.fit(
+      referenceDecoding.then((r) => r.proxy),
+      targetBytes,
+      settings,
+    );
+    const reference = await referenceDecoding; // settled: the fit had its proxy
     // The graded proxy is the output in small: its thumbnail, and the "after" of the colour gap.
     const gradedProxy = applyLut(target, match.lut);
     const full = await decoding;

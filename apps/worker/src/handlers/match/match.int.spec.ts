@@ -114,6 +114,17 @@ describe('match through the worker', () => {
     expect(meta.icc?.length ?? 0).toBeGreaterThan(0);
   });
 
+  it('reports the reference’s fault when both inputs are bad (they decode side by side), and refunds', async () => {
+    const truncatedJpeg = (await sharp(path.join(PHOTOS, 'rocket.jpg')).jpeg().toBuffer()).subarray(0, 400);
+    const { userId, task } = await runMatch(Buffer.from('plain text, not a picture'), truncatedJpeg);
+    expect(task.status).toBe('failed');
+    expect(task.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(await bed.credits.balance(userId)).toBe(5);
+    // The target alone bad: its own fault.
+    const alone = await runMatch(readFileSync(path.join(PHOTOS, 'coffee.jpg')), truncatedJpeg);
+    expect(alone.task.error).toMatchObject({ code: 'INVALID_IMAGE' });
+  });
+
   it('matching an image to itself changes almost nothing', async () => {
     const photo = readFileSync(path.join(PHOTOS, 'rocket.jpg'));
     const { result } = await runMatch(photo, photo, { method: 'balanced' });

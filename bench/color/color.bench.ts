@@ -7,8 +7,8 @@
  * analyzeImage and colorGap on a proxy, and the whole match as the worker
  * runs it (proxy decoded with shrink-on-load from the JPEG → fit + bake →
  * full decode → apply → colour-gap report → encode) beside sharp's own
- * decode + encode of the same JPEG, in the same run. Prints a table and one
- * JSON line.
+ * decode + encode of the same JPEG, in the same run, both with the worker's
+ * JPEG output settings. Prints a table and one JSON line.
  *
  * Times are medians of --reps runs (wall clock; CPU time beside it where a
  * step is single-threaded compute: on a shared VM the steadier figure). The
@@ -37,6 +37,7 @@ import {
   resolveMatchParams,
 } from '@gradekit/color';
 import { ThreadedLutApplier } from '../../apps/worker/src/media/lut-apply-threads';
+import { JPEG_OUTPUT_OPTIONS } from '../../apps/worker/src/media/jpeg-output';
 import { PHOTO_DIR } from '../common/photos';
 import { fixed, formatTable } from '../common/table';
 import { Timing, measure } from '../common/timing';
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
       .toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
   };
-  const encode = (img: RgbImage): Promise<Buffer> => sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }).jpeg({ quality: 90 }).toBuffer();
+  // The worker's JPEG output settings on both sides (q92, 4:4:4, standard Huffman tables).
+  const encode = (img: RgbImage): Promise<Buffer> => sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }).jpeg(JPEG_OUTPUT_OPTIONS).toBuffer();
 
   const parallelism = await twoThreadSpeedup();
   const full = await decode(jpeg);
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   const ref = fitImageOf(refProxy);
 
   // sharp alone: decode + re-encode, and decode to raw.
-  const sharpRoundTrip = await measure(() => sharp(jpeg).jpeg({ quality: 90 }).toBuffer(), reps);
+  const sharpRoundTrip = await measure(() => sharp(jpeg).jpeg(JPEG_OUTPUT_OPTIONS).toBuffer(), reps);
   const sharpDecode = await measure(() => decode(jpeg), reps);
   const sharpEncode = await measure(() => encode(full), reps);
   const sharpProxy = await measure(() => proxy(jpeg), reps);
@@ -177,7 +179,7 @@ async function main(): Promise<void> {
   const ms = (t: Timing, cpu = true): string => `${fixed(t.wallMs, 1)} ms` + (cpu ? ` (cpu ${fixed(t.cpuMs, 1)})` : '');
   const rows: string[][] = [
     ['two threads vs one on this machine (CPU-bound loop)', `${fixed(parallelism, 2)}× the throughput`],
-    ['sharp decode + encode, JPEG → JPEG q90 (1 thread)', ms(sharpRoundTrip, false)],
+    ['sharp decode + encode, JPEG → JPEG, worker settings (1 thread)', ms(sharpRoundTrip, false)],
     ['sharp decode → raw → encode (the worker path, no colour op)', ms(noOpPath, false)],
     ['sharp decode to raw', ms(sharpDecode, false)],
     ['sharp encode from raw', ms(sharpEncode, false)],

@@ -1,12 +1,7 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import { libvipsProfile as profile, storedPixels } from '../test-support/icc-fixtures';
 import { attachIccProfile, canAttachIccProfile } from './icc-attach';
-
-/** A real profile from libvips (`srgb` or `p3`), as sharp embeds it. */
-async function profile(name: 'srgb' | 'p3'): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).withIccProfile(name).png().toBuffer();
-  return (await sharp(png).metadata()).icc!;
-}
 
 /** A 4×2 gradient, 8-bit or 16-bit. */
 function pixels(sixteen: boolean): Uint8Array | Uint16Array {
@@ -20,15 +15,6 @@ async function encode(format: 'jpeg' | 'png' | 'tiff', sixteen = false): Promise
   if (format === 'jpeg') return image.jpeg({ quality: 95 }).toBuffer();
   if (format === 'png') return image.png().toBuffer();
   return image.tiff({ compression: 'lzw' }).toBuffer();
-}
-
-/** The stored pixels, read without any colour conversion. */
-async function storedPixels(file: Buffer, sixteen: boolean): Promise<number[]> {
-  const raw = await sharp(file, { ignoreIcc: true })
-    .toColourspace(sixteen ? 'rgb16' : 'srgb')
-    .raw({ depth: sixteen ? 'ushort' : 'uchar' })
-    .toBuffer();
-  return Array.from(sixteen ? new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2) : raw);
 }
 
 describe('attachIccProfile', () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { loadWorkerConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
+import { libvipsProfile } from '../test-support/icc-fixtures';
 import { attachIccProfile } from './icc-attach';
 import { ImageDecoder } from './image-decoder';
 
@@ -102,9 +103,7 @@ describe('ImageDecoder (sharp adapter)', () => {
   it('decodes a 16-bit image with a profile into sRGB, as it does an 8-bit one (sharp alone would give Display P3)', async () => {
     const stored = Uint16Array.from([60000, 10000, 10000, 10000, 60000, 10000, 10000, 10000, 60000, 30000, 30000, 30000]);
     const plain = await sharp(stored, { raw: { width: 4, height: 1, channels: 3 } }).toColourspace('rgb16').png().toBuffer();
-    const profile = async (name: 'srgb' | 'p3') =>
-      (await sharp(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).withIccProfile(name).png().toBuffer()).metadata()).icc!;
-    const [srgb, p3] = await Promise.all([profile('srgb'), profile('p3')]);
+    const [srgb, p3] = await Promise.all([libvipsProfile('srgb'), libvipsProfile('p3')]);
 
     // Untagged and sRGB-tagged: the stored values, untouched.
     for (const file of [plain, attachIccProfile(plain, 'png', srgb)]) {

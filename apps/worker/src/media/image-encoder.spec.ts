@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { RgbImage } from '@gradekit/color';
+import { libvipsProfile, storedPixels } from '../test-support/icc-fixtures';
 import { ImageEncoder } from './image-encoder';
 
 /** Saturated primaries and a grey: what a wrong colour conversion visibly moves. */
@@ -8,24 +9,9 @@ const SIXTEEN = Uint16Array.from([60000, 10000, 10000, 10000, 60000, 10000, 1000
 
 const image = (data: Uint8Array | Uint16Array): RgbImage => ({ width: 4, height: 1, channels: 3, data });
 
-/** The pixels as stored in the file, no colour conversion on the way out. */
-async function stored(file: Buffer, sixteen: boolean): Promise<number[]> {
-  const raw = await sharp(file, { ignoreIcc: true })
-    .toColourspace(sixteen ? 'rgb16' : 'srgb')
-    .raw({ depth: sixteen ? 'ushort' : 'uchar' })
-    .toBuffer();
-  return Array.from(sixteen ? new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2) : raw);
-}
-
-/** libvips' sRGB profile, as sharp embeds it. */
-async function srgbProfile(): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).withIccProfile('srgb').png().toBuffer();
-  return (await sharp(png).metadata()).icc!;
-}
-
-/** Whether the file carries exactly that profile. */
+/** Whether the file carries exactly libvips' sRGB profile. */
 async function tagsSrgb(file: Buffer): Promise<boolean> {
-  const [icc, srgb] = await Promise.all([sharp(file).metadata().then((m) => m.icc), srgbProfile()]);
+  const [icc, srgb] = await Promise.all([sharp(file).metadata().then((m) => m.icc), libvipsProfile('srgb')]);
   return icc?.equals(srgb) === true;
 }
 
@@ -35,16 +21,16 @@ describe('ImageEncoder', () => {
   it.each(['png', 'tiff'])('keeps 16-bit %s pixels exactly as given and tags them sRGB', async (format) => {
     const out = await encoder.encode(image(SIXTEEN), format);
     expect(out).toMatchObject({ format, bitDepth: 16, width: 4, height: 1 });
-    expect(await stored(out.buffer, true)).toEqual([...SIXTEEN]);
+    expect(await storedPixels(out.buffer, true)).toEqual([...SIXTEEN]);
     expect((await sharp(out.buffer).metadata()).depth).toBe('ushort');
     expect(await tagsSrgb(out.buffer)).toBe(true);
   });
 
   it('keeps 8-bit PNG pixels exactly and JPEG pixels within compression error, both tagged sRGB', async () => {
     const png = await encoder.encode(image(EIGHT), 'png');
-    expect(await stored(png.buffer, false)).toEqual([...EIGHT]);
+    expect(await storedPixels(png.buffer, false)).toEqual([...EIGHT]);
     const jpeg = await encoder.encode(image(EIGHT), 'jpeg');
-    (await stored(jpeg.buffer, false)).forEach((v, i) => expect(Math.abs(v - EIGHT[i])).toBeLessThanOrEqual(6));
+    (await storedPixels(jpeg.buffer, false)).forEach((v, i) => expect(Math.abs(v - EIGHT[i])).toBeLessThanOrEqual(6));
     for (const file of [png.buffer, jpeg.buffer]) expect(await tagsSrgb(file)).toBe(true);
   });
 

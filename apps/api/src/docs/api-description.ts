@@ -34,5 +34,12 @@ and answers within 50 ms with a static demo result of the same shape and \`"sand
 (optionally a data URI) or an http(s) URL (deprecated). URLs are fetched with an SSRF guard: no loopback, private,
 link-local or otherwise internal addresses, checked after DNS resolution and after every redirect, with size and time limits.
 
+**Image outputs.** A result is stored in your namespace and returned as \`{ key, url, width, height, format, bytes,
+bit_depth, has_alpha, thumbnail_key, thumbnail_url }\`; the image also comes inline as base64 (\`image\`) when you ask
+with \`response_format: "base64"\` or sent an input as base64. The format follows the input (JPEG, PNG, WebP, AVIF, TIFF;
+GIF becomes PNG). EXIF orientation is applied to the pixels, colours are converted to sRGB and the file is tagged with
+an sRGB ICC profile; 16-bit PNG and TIFF stay 16-bit; alpha is kept; EXIF and GPS metadata are not copied. JPEG is
+written at quality 92 with full-resolution chroma (4:4:4) and the standard Huffman tables.
+
 Every response carries \`X-Request-Id\`. Timestamps are ISO-8601 UTC, ids are UUIDs, fields are snake_case.
 `.trim();

@@ -41,6 +41,8 @@ describe('api health, docs and error format', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['ApiKey', 'Bearer']);
+    // The conventions every route shares are in the overview, outputs included.
+    expect(res.body.info.description).toMatch(/\*\*Image outputs\.\*\*[^*]*sRGB ICC profile[^*]*16-bit PNG and TIFF stay 16-bit/);
     const ui = await ctx.http.get('/api/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger-ui');

@@ -48,6 +48,17 @@ describe('proxyOf', () => {
     expect(deep.data).toBeInstanceOf(Uint16Array);
     expect(deep.width).toBe(100);
   });
+  it('gives RGB the same values as the generic path gives RGBA (the RGB loop is unrolled)', () => {
+    const rgb = sceneImage(333, 517, 5);
+    const rgba = { width: rgb.width, height: rgb.height, channels: 4 as const, data: new Uint8Array(rgb.width * rgb.height * 4) };
+    for (let i = 0, j = 0; i < rgb.data.length; i += 3, j += 4) {
+      rgba.data.set(rgb.data.subarray(i, i + 3), j);
+      rgba.data[j + 3] = 255;
+    }
+    const [a, b] = [proxyOf(rgb, 97), proxyOf(rgba, 97)];
+    const dropAlpha = Array.from(b.data).filter((_, i) => i % 4 !== 3);
+    expect(Array.from(a.data)).toEqual(dropAlpha);
+  });
   it('preserves the mean', () => {
     const img = sceneImage(600, 400, 4);
     const p = proxyOf(img, 200);

@@ -20,7 +20,7 @@ export class LutExportMatchHandler implements OperationHandler<'lut_export_match
 
   async run(ctx: HandlerContext<'lut_export_match'>): Promise<HandlerOutcome> {
     const [referenceBytes, targetBytes] = await Promise.all([ctx.loadInput('reference'), ctx.loadInput('target')]);
-    const reference = await this.engine.referenceProxy(referenceBytes);
+    const { proxy: reference } = await this.engine.reference(ctx.task.userId, referenceBytes);
     const settings = matchSettingsOf(ctx.task);
     const size = Number(ctx.task.params.size ?? 33);
     const { match } = await this.engine.fit(reference, targetBytes, settings, size);

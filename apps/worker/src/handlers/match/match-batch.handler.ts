@@ -20,7 +20,7 @@ export class MatchBatchHandler implements OperationHandler<'match_batch'> {
   async run(ctx: HandlerContext<'match_batch'>): Promise<HandlerOutcome> {
     const count = Number(ctx.task.params.count);
     const settings = matchSettingsOf(ctx.task);
-    const reference = await this.engine.reference(await ctx.loadInput('reference'));
+    const reference = await this.engine.reference(ctx.task.userId, await ctx.loadInput('reference'));
     const items: BatchItemResult[] = [];
     let firstError: unknown;
     let history: HandlerOutcome['history'] = null;

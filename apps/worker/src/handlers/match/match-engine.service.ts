@@ -10,11 +10,13 @@ import { ImageOutputService } from '../../output/image-output.service';
 import type { TaskSnapshot } from '../operation-handler';
 import { GAP_OPTIONS, colorGapReport } from './color-gap.mapper';
 import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
+import { ReferenceCache } from './reference-cache';
 
 /**
- * A match's reference, prepared once per job and shared by every target of a batch:
- * its proxy for the fit, and its colour-gap profile, computed on first use (it is only
- * needed while the output encodes, so it stays off the path to the fit).
+ * A match's reference, prepared once and shared by every target of a batch (and by
+ * later jobs, see ReferenceCache): its proxy for the fit, and its colour-gap profile,
+ * computed on first use (it is only needed while the output encodes, so it stays off
+ * the path to the fit). Read-only once made.
  */
 export class MatchReference {
   private gapProfile: ColorGapProfile | null = null;
@@ -42,22 +44,25 @@ export function matchSettingsOf(task: TaskSnapshot): MatchSettings {
  * LUT, apply it to the full-resolution target in one pass, store the output, and
  * measure the colour gap to the reference before and after on the proxies.
  */
+/** References kept per worker process (≈ 0.8 MB each: a 512-px proxy and its colour-gap profile). */
+const REFERENCE_CACHE_ENTRIES = 16;
+
 @Injectable()
 export class MatchEngine {
+  private readonly references = new ReferenceCache<MatchReference>(REFERENCE_CACHE_ENTRIES);
+
   constructor(
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
     private readonly fullLut: FullImageLut,
   ) {}
 
-  /** The reference's proxy: decoded once per job, reused for every target. */
-  async referenceProxy(bytes: Buffer): Promise<RgbProxy> {
-    return (await this.decoder.decodeProxy(bytes, ANALYSIS_PROXY_SIDE)).proxy;
-  }
-
-  /** The reference as matchOne takes it. */
-  async reference(bytes: Buffer): Promise<MatchReference> {
-    return new MatchReference(await this.referenceProxy(bytes));
+  /**
+   * The reference as matchOne and fit take it, reused for every target of a batch and,
+   * while it stays in the cache, by the owner's later jobs with the same file.
+   */
+  reference(ownerId: string, bytes: Buffer): Promise<MatchReference> {
+    return this.references.get(ownerId, bytes, async () => new MatchReference((await this.decoder.decodeProxy(bytes, ANALYSIS_PROXY_SIDE)).proxy));
   }
 
   /**

@@ -15,7 +15,7 @@ export class MatchHandler implements OperationHandler<'match'> {
   async run(ctx: HandlerContext<'match'>): Promise<HandlerOutcome> {
     const [referenceBytes, targetBytes] = await Promise.all([ctx.loadInput('reference'), ctx.loadInput('target')]);
     // The reference's proxy decodes beside the target's decodes (matchOne awaits it).
-    const reference = this.engine.reference(referenceBytes);
+    const reference = this.engine.reference(ctx.task.userId, referenceBytes);
     reference.catch(() => undefined); // reported through matchOne; never left unhandled
     const [, outcome] = await Promise.all([ctx.reportProgress(15), this.engine.matchOne(ctx.storage, ctx.task, reference, targetBytes, matchSettingsOf(ctx.task))]);
     return outcome;

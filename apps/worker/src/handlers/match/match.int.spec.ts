@@ -69,6 +69,22 @@ describe('match through the worker', () => {
     expect(history[0]).toMatchObject({ op: 'match', outputKey: result.key, thumbnailKey: result.thumbnail_key, userId });
   });
 
+  it("gives the same result when the owner's next job reuses the reference (prepared once, kept by the worker)", async () => {
+    const userId = await bed.createUser(5);
+    const reference = readFileSync(path.join(PHOTOS, 'coffee.jpg'));
+    const target = await bed.putInput(userId, readFileSync(path.join(PHOTOS, 'rocket.jpg')), 'target.jpg');
+    const results: MatchImageResult[] = [];
+    for (const name of ['first.jpg', 'second.jpg']) {
+      const referenceKey = await bed.putInput(userId, reference, name); // the same file under a new key
+      const created = await bed.createTask(userId, { reference: referenceKey, target }, { op: 'match', params: { method: 'smooth' } as never });
+      await worker.enqueue(created.id, 'match');
+      results.push((await bed.waitForTask(created.id)).result as unknown as MatchImageResult);
+    }
+    expect(results[1].color_gap).toEqual(results[0].color_gap);
+    const [first, second] = await Promise.all(results.map((r) => bed.storage.get(r.key)));
+    expect(second.equals(first)).toBe(true);
+  });
+
   it('keeps 16-bit depth and alpha for a 16-bit RGBA PNG target', async () => {
     const width = 96;
     const height = 64;

@@ -39,7 +39,8 @@ bit_depth, has_alpha, thumbnail_key, thumbnail_url }\`; the image also comes inl
 with \`response_format: "base64"\` or sent an input as base64. The format follows the input (JPEG, PNG, WebP, AVIF, TIFF;
 GIF becomes PNG). EXIF orientation is applied to the pixels, colours are converted to sRGB and the file is tagged with
 an sRGB ICC profile; 16-bit PNG and TIFF stay 16-bit; alpha is kept; EXIF and GPS metadata are not copied. JPEG is
-written at quality 92 with full-resolution chroma (4:4:4) and the standard Huffman tables.
+written at quality 92 with full-resolution chroma (4:4:4) and the standard Huffman tables; WebP at quality 92;
+AVIF at quality 70 with the encoder's fastest effort; PNG and TIFF losslessly (zlib level 6, LZW).
 
 Every response carries \`X-Request-Id\`. Timestamps are ISO-8601 UTC, ids are UUIDs, fields are snake_case.
 `.trim();

@@ -41,6 +41,15 @@ describe('ImageEncoder', () => {
     }
   });
 
+  it('writes AVIF at quality 70 with the fastest encoder effort', async () => {
+    const out = await encoder.encode(image(EIGHT), 'avif');
+    const fastest = await sharp(Buffer.from(EIGHT), { raw: { width: 4, height: 1, channels: 3 } })
+      .withIccProfile('srgb')
+      .avif({ quality: 70, effort: 0 })
+      .toBuffer();
+    expect(out.buffer.equals(fastest)).toBe(true);
+  });
+
   it('writes JPEG with the standard Huffman tables (no per-image optimisation pass)', async () => {
     const out = await encoder.encode(image(EIGHT), 'jpeg');
     const standard = await sharp(Buffer.from(EIGHT), { raw: { width: 4, height: 1, channels: 3 } })

@@ -46,7 +46,7 @@ export class AdminUsersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a user', description: 'Also deletes their sessions, API keys, ledger, usage, tasks and history. 409 for yourself or the last admin.' })
+  @ApiOperation({ summary: 'Delete a user', description: 'Also deletes their sessions, API keys, ledger, usage, tasks, history and stored files (uploads, results, thumbnails, LUTs). 409 for yourself or the last admin.' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such user.' })
   @ApiResponse({ status: 409, description: 'CONFLICT: yourself, or the last admin.' })

@@ -1,4 +1,7 @@
-import { createTestUser, startApiTestApp, type ApiTestContext, type TestUser } from '../../../../test/support/api-test-app';
+import type { StorageDriver } from '@gradekit/storage';
+import { createTestUser, startApiTestApp, uploadTestImage, type ApiTestContext, type TestUser } from '../../../../test/support/api-test-app';
+import { solidImage } from '../../../../test/support/test-images';
+import { STORAGE } from '../storage/storage.provider';
 
 const DEFAULT_TEAM = '00000000-0000-4000-8000-000000000001';
 const UNKNOWN_ID = '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -137,8 +140,13 @@ describe('user administration (/api/auth/users)', () => {
     expect((await ctx.http.post(`/api/auth/users/${UNKNOWN_ID}/reset-password`).set(admin.auth).send({ new_password: 'long enough pw' })).status).toBe(404);
   });
 
-  it('deletes a user with all their rows (204); their credentials stop working', async () => {
+  it('deletes a user with all their rows and files (204); their credentials stop working', async () => {
     const target = await createTestUser(ctx, { credits: 5 });
+    const bystander = await createTestUser(ctx);
+    const photo = await solidImage(8, 8, { r: 200, g: 100, b: 50 });
+    const [theirFile, otherFile] = await Promise.all([uploadTestImage(ctx, target.auth, photo), uploadTestImage(ctx, bystander.auth, photo)]);
+    const storage = ctx.app.get<StorageDriver>(STORAGE);
+    expect(await storage.head(theirFile)).not.toBeNull();
     const token = (await ctx.http.post('/api/auth/login').send({ username: target.username, password: target.password })).body.token;
     await ctx.prisma.usageLogEntry.create({ data: { userId: target.id, op: 'GET /x', method: 'GET', path: '/x', status: 200, durationMs: 1 } });
     await ctx.prisma.task.create({ data: { userId: target.id, op: 'analyze', queue: 'image', params: {}, inputs: {} } });
@@ -154,6 +162,9 @@ describe('user administration (/api/auth/users)', () => {
       ctx.prisma.task.count(where),
     ]);
     expect(counts).toEqual([0, 0, 0, 0, 0, 0]);
+    // Their stored files went with them; nobody else's did.
+    expect(await storage.head(theirFile)).toBeNull();
+    expect(await storage.head(otherFile)).not.toBeNull();
     expect((await ctx.http.get('/api/auth/session').set(target.auth)).status).toBe(401);
     expect((await ctx.http.get('/api/auth/session').set('Authorization', `Bearer ${token}`)).status).toBe(401);
     expect((await ctx.http.delete(`/api/auth/users/${target.id}`).set(admin.auth)).status).toBe(404);

@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { User } from '@prisma/client';
 import { isUUID } from 'class-validator';
+import type { Logger } from 'pino';
 import { DomainError, type Page } from '@gradekit/contracts';
 import { CreditsRepository, PlansRepository, UsersRepository } from '@gradekit/db';
+import { ownerPrefix, type StorageDriver } from '@gradekit/storage';
+import { APP_LOGGER } from '../common/logger.provider';
+import { STORAGE } from '../storage/storage.provider';
 import { hashPassword } from '../auth/secrets';
 import type { GrantCreditsResponseDto } from './dto/grant-credits-response.dto';
 import type { PasswordChangedResponseDto } from './dto/password-changed-response.dto';
@@ -25,6 +29,8 @@ export class AdminUsersService {
     private readonly plans: PlansRepository,
     private readonly credits: CreditsRepository,
     private readonly provisioner: UserProvisioner,
+    @Inject(STORAGE) private readonly storage: StorageDriver,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
   async list(limit: number, offset: number): Promise<Page<UserResponseDto>> {
@@ -66,6 +72,16 @@ export class AdminUsersService {
       if (target.role === 'admin' && (await locked.countAdmins()) <= 1) throw new DomainError('CONFLICT', LAST_ADMIN);
       await locked.delete(id);
     });
+    // Then their files (uploads, results, thumbnails, LUTs): all under one prefix. The
+    // rows are gone already, so a storage outage here cannot bring the account back; it
+    // is logged with the prefix for an operator to remove by hand.
+    const prefix = ownerPrefix(id);
+    try {
+      const removed = await this.storage.deletePrefix(prefix);
+      this.logger.info({ userId: id, removed }, 'deleted user: storage objects removed');
+    } catch (error) {
+      this.logger.error({ userId: id, prefix, err: error instanceof Error ? error.message : String(error) }, 'deleted user: storage objects left behind');
+    }
   }
 
   async grantCredits(actor: User, id: string, amount: number, reason: string): Promise<GrantCreditsResponseDto> {

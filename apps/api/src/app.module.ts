@@ -11,6 +11,7 @@ import { JsonBodyMiddleware } from './common/json-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { OperationsModule } from './operations/operations.module';
 import { PlanGuard } from './operations/plan.guard';
@@ -29,7 +30,7 @@ export class AppModule implements NestModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule, ActionsModule],
+      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule, ActionsModule, HousekeepingModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Guards run in this order.

@@ -15,6 +15,8 @@ export interface ApiConfig extends CommonConfig {
   urlFetch: { timeoutMs: number; maxRedirects: number; allowHosts: string[] };
   /** Seconds an Idempotency-Key is remembered. */
   idempotencyTtlSeconds: number;
+  /** Active (unrevoked) API keys one user may hold; creating one more is a 409. */
+  maxActiveApiKeys: number;
   /** Minutes between sweeps that delete expired sessions and Idempotency-Key records (0 = never). */
   expiredRowsSweepMinutes: number;
   /** Enables Swagger UI at /api/docs. */
@@ -44,6 +46,7 @@ export function loadApiConfig(env: Env): ApiConfig {
       allowHosts: reader.list('URL_FETCH_ALLOW_HOSTS'),
     },
     idempotencyTtlSeconds: reader.int('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, { min: 60 }),
+    maxActiveApiKeys: reader.int('MAX_ACTIVE_API_KEYS', 25, { min: 1 }),
     expiredRowsSweepMinutes: reader.int('EXPIRED_ROWS_SWEEP_MINUTES', 60, { min: 0 }),
     docsEnabled: reader.bool('API_DOCS', true),
   };

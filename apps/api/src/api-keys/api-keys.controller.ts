@@ -15,8 +15,12 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key', description: 'The response is the only place the key appears: it is stored as a SHA-256 hash.' })
+  @ApiOperation({
+    summary: 'Create an API key',
+    description: 'The response is the only place the key appears: it is stored as a SHA-256 hash. 409 when you already hold MAX_ACTIVE_API_KEYS (25 by default) active keys.',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyResponseDto })
+  @ApiResponse({ status: 409, description: 'CONFLICT: you already hold the maximum of active keys; revoke one first.' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
     return this.keys.create(principal.user.id, dto.name);
   }

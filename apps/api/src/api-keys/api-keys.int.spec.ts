@@ -80,3 +80,33 @@ describe('API keys', () => {
     expect((await ctx.http.get('/api/v1/api-keys')).status).toBe(401);
   });
 });
+
+describe('API keys: the cap on active keys (MAX_ACTIVE_API_KEYS=3)', () => {
+  let ctx: ApiTestContext;
+  beforeAll(async () => {
+    ctx = await startApiTestApp({ MAX_ACTIVE_API_KEYS: '3' });
+  });
+  afterAll(() => ctx.close());
+
+  it('refuses a key past the cap with a 409 naming it, and allows one again after a revoke', async () => {
+    const user = await createTestUser(ctx); // holds one key already
+    const create = (name: string) => ctx.http.post('/api/v1/api-keys').set(user.auth).send({ name });
+    expect((await create('second')).status).toBe(201);
+    const third = await create('third');
+    expect(third.status).toBe(201);
+    const fourth = await create('fourth');
+    expect(fourth.status).toBe(409);
+    expect(fourth.body).toMatchObject({ code: 'CONFLICT', details: [{ field: 'name', max_active_keys: 3 }] });
+    expect(await ctx.prisma.apiKey.count({ where: { userId: user.id } })).toBe(3);
+
+    expect((await ctx.http.delete(`/api/v1/api-keys/${third.body.id}`).set(user.auth)).status).toBe(204);
+    expect((await create('fourth')).status).toBe(201);
+  });
+
+  it('holds under concurrent requests: five at once from one key below the cap leave exactly the cap', async () => {
+    const user = await createTestUser(ctx);
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ctx.http.post('/api/v1/api-keys').set(user.auth).send({ name: `k${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409]);
+    expect(await ctx.prisma.apiKey.count({ where: { userId: user.id, revokedAt: null } })).toBe(3);
+  });
+});

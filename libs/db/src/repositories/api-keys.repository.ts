@@ -11,6 +11,20 @@ export class ApiKeysRepository {
     return this.prisma.apiKey.create({ data: { userId, ...data } });
   }
 
+  /**
+   * Creates the key unless the owner already has `maxActive` active keys (then null).
+   * The count and the insert run in one transaction that locks the owner's row, so
+   * concurrent requests cannot both pass the check.
+   */
+  createWithinLimit(userId: string, data: { name: string; prefix: string; keyHash: string }, maxActive: number): Promise<ApiKey | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "users" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+      const active = await tx.apiKey.count({ where: { userId, revokedAt: null } });
+      if (active >= maxActive) return null;
+      return tx.apiKey.create({ data: { userId, ...data } });
+    });
+  }
+
   /** Active (not revoked) keys of one owner, newest first. */
   list(userId: string): Promise<ApiKey[]> {
     return this.prisma.apiKey.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: 'desc' } });

@@ -81,6 +81,39 @@ describe('API keys', () => {
   });
 });
 
+describe('API keys of other users, for admins', () => {
+  let ctx: ApiTestContext;
+  beforeAll(async () => {
+    ctx = await startApiTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('an admin lists and revokes a user’s keys; a user cannot; unknown users and keys are 404', async () => {
+    const admin = await createTestUser(ctx, { role: 'admin' });
+    const user = await createTestUser(ctx);
+    const other = await createTestUser(ctx);
+    const extra = (await ctx.http.post('/api/v1/api-keys').set(user.auth).send({ name: 'ci' })).body;
+
+    const list = await ctx.http.get(`/api/auth/users/${user.id}/api-keys`).set(admin.auth);
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: 2, items: [{ id: extra.id, name: 'ci', prefix: extra.prefix }, { name: 'test' }] });
+    expect(JSON.stringify(list.body)).not.toMatch(/gk_[0-9a-f]{64}|key_hash/);
+
+    // Not for ordinary users, not even about themselves or with someone else's key id.
+    expect((await ctx.http.get(`/api/auth/users/${other.id}/api-keys`).set(user.auth)).status).toBe(403);
+    expect((await ctx.http.delete(`/api/auth/users/${user.id}/api-keys/${extra.id}`).set(other.auth)).status).toBe(403);
+    // A key id that belongs to someone else than the user named is a 404.
+    expect((await ctx.http.delete(`/api/auth/users/${other.id}/api-keys/${extra.id}`).set(admin.auth)).status).toBe(404);
+    expect((await ctx.http.get('/api/auth/users/00000000-0000-4000-8000-000000000000/api-keys').set(admin.auth)).status).toBe(404);
+    expect((await ctx.http.get('/api/auth/users/not-a-uuid/api-keys').set(admin.auth)).status).toBe(404);
+
+    expect((await ctx.http.delete(`/api/auth/users/${user.id}/api-keys/${extra.id}`).set(admin.auth)).status).toBe(204);
+    expect((await ctx.http.get('/api/auth/session').set('Authorization', `Bearer ${extra.key}`)).status).toBe(401);
+    expect((await ctx.http.get(`/api/auth/users/${user.id}/api-keys`).set(admin.auth)).body.total).toBe(1);
+    expect((await ctx.http.delete(`/api/auth/users/${user.id}/api-keys/${extra.id}`).set(admin.auth)).status).toBe(404);
+  });
+});
+
 describe('API keys: the cap on active keys (MAX_ACTIVE_API_KEYS=3)', () => {
   let ctx: ApiTestContext;
   beforeAll(async () => {

@@ -162,7 +162,9 @@ export class WorkerTestBed {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const job = await queue.getJob(jobId);
-      if (job && (await job.getState()) === state) return job;
+      // Read again once in the state: the job may have moved between the read and the
+      // state check, and the first copy would lack what the move wrote (failedReason…).
+      if (job && (await job.getState()) === state) return (await queue.getJob(jobId)) ?? job;
       if (Date.now() > deadline) throw new Error(`job ${jobId} is ${job ? await job.getState() : 'missing'}, not ${state}, after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

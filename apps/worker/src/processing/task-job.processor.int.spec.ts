@@ -29,6 +29,11 @@ class ScriptedHandler implements OperationHandler<'analyze'> {
         return { result, history };
       case 'always-fails':
         throw new Error('boom: /opt/secret/module.js exploded');
+      case 'owner-deleted-mid-run':
+        // The handler writes its output, then the owner is deleted (rows and files) before the job completes.
+        await ctx.storage.put(`u/${ctx.task.userId}/results/${ctx.task.id}.jpg`, Buffer.from('graded'), 'image/jpeg');
+        await this.bed().prisma.user.delete({ where: { id: ctx.task.userId } });
+        return { result, history };
       case 'bad-params':
         throw DomainError.validation('strength must be between 0 and 1', [{ field: 'strength', message: 'out of range' }]);
       default:
@@ -175,5 +180,19 @@ describe('task job processor (retries, refunds, idempotency)', () => {
     expect(count('completed')).toBe(3);
     expect(count('failed')).toBe(5);
     expect(text).toMatch(/job_duration_seconds_count\{app="worker",queue="image",op="analyze",status="completed"\} 3/);
+  });
+
+  // After the metrics test, whose counts it would change.
+  it('a job whose owner is deleted while it runs ends failed, unretried, and leaves no file of theirs behind', async () => {
+    const userId = await bed.createUser(5);
+    const key = await bed.putInput(userId, Buffer.from('input'), 'in.jpg');
+    const created = await bed.createTask(userId, { image: key }, { params: { script: 'owner-deleted-mid-run' } });
+    await worker.enqueue(created.id);
+    const job = await bed.waitForJobState(worker.queue(), created.id, 'failed');
+    expect(job.failedReason).toMatch(/deleted with its owner/);
+    expect(job.attemptsMade).toBe(1);
+    expect(handler.calls.get(created.id)).toHaveLength(1);
+    expect(await bed.storage.head(`u/${userId}/results/${created.id}.jpg`)).toBeNull();
+    expect(await bed.storage.head(key)).toBeNull();
   });
 });

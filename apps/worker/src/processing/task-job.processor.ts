@@ -4,8 +4,8 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
 import { DomainError, type OperationName, type TaskJobData } from '@gradekit/contracts';
-import { CreditsRepository, TasksRepository } from '@gradekit/db';
-import type { StorageDriver } from '@gradekit/storage';
+import { CreditsRepository, TasksRepository, UsersRepository } from '@gradekit/db';
+import { ownerPrefix, type StorageDriver } from '@gradekit/storage';
 import { WORKER_LOGGER } from '../common/logger.provider';
 import { STORAGE } from '../common/storage.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
@@ -60,6 +60,7 @@ export class TaskJobProcessor {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly credits: CreditsRepository,
+    private readonly users: UsersRepository,
     private readonly registry: HandlerRegistry,
     @Inject(STORAGE) private readonly storage: StorageDriver,
     private readonly metrics: WorkerMetrics,
@@ -201,6 +202,16 @@ export class TaskJobProcessor {
         record.note = 'released at shutdown';
         throw error;
       }
+      if (await this.ownerDeletedDuringRun(task)) {
+        // Nothing to fail or refund (the rows went with the owner), but files the handler
+        // wrote after the owner's storage was cleared would be orphans: clear it again.
+        await this.storage.deletePrefix(ownerPrefix(task.userId)).catch((cleanup: unknown) => {
+          this.logger.error({ taskId, userId: task.userId, err: errorSummary(cleanup) }, 'owner deleted during the job: its outputs could not be removed');
+        });
+        record.status = 'failed';
+        record.note = 'owner deleted while the job ran: outputs removed';
+        throw new UnrecoverableError(`task ${taskId} was deleted with its owner while it ran`);
+      }
       const verdict = classifyJobError(error);
       if (verdict.kind === 'final') {
         await this.credits.failTaskAndRefund(taskId, this.json(verdict.error));
@@ -214,6 +225,19 @@ export class TaskJobProcessor {
         record.code = 'INTERNAL';
       }
       throw error;
+    }
+  }
+
+  /**
+   * True when the task's row and its owner are both gone: a user deleted while one of
+   * their jobs ran (tasks are deleted only with their owner). False on any doubt,
+   * a database error included, so the usual retry path takes over.
+   */
+  private async ownerDeletedDuringRun(task: Task): Promise<boolean> {
+    try {
+      return (await this.tasks.findForProcessing(task.id)) === null && (await this.users.findById(task.userId)) === null;
+    } catch {
+      return false;
     }
   }
 

@@ -35,6 +35,10 @@ function srgbIccProfile(): Promise<Buffer> {
       const icc = (await sharp(png).metadata()).icc;
       if (!icc) throw new Error('image encoder: libvips embedded no sRGB profile');
       return icc;
+    })
+    .catch((error: unknown) => {
+      srgbProfile = null; // not kept: the next encode tries again
+      throw error;
     });
   return srgbProfile;
 }

@@ -1,6 +1,7 @@
-// Shared Jest settings: SWC transpiles TypeScript (with decorator metadata, which
-// Nest's dependency injection needs); type checking is `make typecheck`'s job.
+// Shared Jest settings: SWC transpiles TypeScript with the options the bench hook
+// uses too (tools/swc-options.js); type checking is `make typecheck`'s job.
 const path = require('node:path');
+const SWC_OPTIONS = require('./tools/swc-options');
 
 const root = __dirname;
 const libs = ['color', 'config', 'contracts', 'db', 'grading-assistant', 'net', 'observability', 'queue', 'storage'];
@@ -9,19 +10,7 @@ module.exports = {
   rootDir: root,
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          target: 'es2022',
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
+    '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(

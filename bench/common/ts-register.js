@@ -9,6 +9,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const Module = require('node:module');
 const swc = require('@swc/core');
+const SWC_OPTIONS = require('../../tools/swc-options');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -30,18 +31,7 @@ if (!Module.__gradekitTsHook) {
 
   require.extensions['.ts'] = function (module, filename) {
     const source = fs.readFileSync(filename, 'utf8');
-    const { code } = swc.transformSync(source, {
-      filename,
-      sourceMaps: 'inline',
-      jsc: {
-        target: 'es2022',
-        // Decorators as the apps compile them (Nest's dependency injection reads the metadata).
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-        keepClassNames: true,
-      },
-      module: { type: 'commonjs' },
-    });
+    const { code } = swc.transformSync(source, { ...SWC_OPTIONS, filename });
     module._compile(code, filename);
   };
 }

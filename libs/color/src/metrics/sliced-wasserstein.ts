@@ -1,4 +1,4 @@
-import { selectPercentiles, sortMarkedBuckets } from '../stats/percentile';
+import { markBucket, selectPercentiles, sortMarkedBuckets } from '../stats/percentile';
 
 
 export interface SlicedW1Options {
@@ -128,11 +128,7 @@ function projectedQuantiles(p: Float32Array, box: number[], dirs: Float64Array, 
     const rank = Math.min(n - 1, Math.floor(h) + (k & 1));
     while (starts[b + 1] <= rank) b++;
     rankBucket[k] = b;
-    if (offsets[b] < 0) {
-      offsets[b] = total;
-      fill[b] = total;
-      total += counts[b];
-    }
+    total = markBucket(b, counts, offsets, fill, total);
   }
   if (gathered.length < total) gathered = new Float64Array(Math.max(total, 2 * gathered.length));
   const g = gathered;

@@ -27,6 +27,18 @@ const fill = new Int32Array(BUCKETS);
 let gathered = new Float64Array(1024);
 
 /**
+ * Marks bucket b for gathering: lays it out after the `total` values already reserved in
+ * the gather buffer (unless it is marked already, offsets[b] ≥ 0) and returns the new
+ * total. Shared by selectOrderStatistics and the sliced-W1 quantiles.
+ */
+export function markBucket(b: number, counts: Int32Array, offsets: Int32Array, fill: Int32Array, total: number): number {
+  if (offsets[b] >= 0) return total;
+  offsets[b] = total;
+  fill[b] = total;
+  return total + counts[b];
+}
+
+/**
  * Sorts, in place, each bucket that bucket selection gathered into `g`: bucket b
  * holds g[offsets[b] … offsets[b] + counts[b]) and is unmarked when offsets[b] < 0.
  * Buckets usually hold a handful of values, so small ones take an insertion sort.
@@ -106,14 +118,7 @@ export function selectOrderStatistics(values: Float32Array | Float64Array, ranks
   // Mark the buckets holding the wanted ranks and lay them out contiguously.
   offsets.fill(-1);
   let total = 0;
-  for (const rank of ranks) {
-    const b = bucketOf(rank);
-    if (offsets[b] < 0) {
-      offsets[b] = total;
-      fill[b] = total;
-      total += counts[b];
-    }
-  }
+  for (const rank of ranks) total = markBucket(bucketOf(rank), counts, offsets, fill, total);
   if (gathered.length < total) gathered = new Float64Array(Math.max(total, 2 * gathered.length));
   const g = gathered;
   for (let i = offset; i < end; i += stride) {

@@ -1,9 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { isUUID } from 'class-validator';
-import { DomainError, PageQueryDto, type Page } from '@gradekit/contracts';
-import { UsersRepository } from '@gradekit/db';
+import { PageQueryDto, type Page } from '@gradekit/contracts';
 import { AdminOnly } from '../auth/auth.decorators';
+import { AdminUsersService } from '../users/admin-users.service';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListResponseDto } from './dto/api-key-list-response.dto';
 import type { ApiKeyResponseDto } from './dto/api-key-response.dto';
@@ -21,14 +20,14 @@ import type { ApiKeyResponseDto } from './dto/api-key-response.dto';
 export class AdminApiKeysController {
   constructor(
     private readonly keys: ApiKeysService,
-    private readonly users: UsersRepository,
+    private readonly users: AdminUsersService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'List a user\u2019s API keys', description: 'Active keys only, newest first; never the key itself.' })
   @ApiOkResponse({ type: ApiKeyListResponseDto })
   async list(@Param('userId') userId: string, @Query() query: PageQueryDto): Promise<Page<ApiKeyResponseDto>> {
-    await this.existingUser(userId);
+    await this.users.existing(userId);
     return this.keys.list(userId, query.limit, query.offset);
   }
 
@@ -37,11 +36,7 @@ export class AdminApiKeysController {
   @ApiOperation({ summary: 'Revoke a user\u2019s API key', description: 'Requests with it answer 401 from then on.' })
   @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@Param('userId') userId: string, @Param('id') id: string): Promise<void> {
-    await this.existingUser(userId);
+    await this.users.existing(userId);
     await this.keys.revoke(userId, id);
-  }
-
-  private async existingUser(id: string): Promise<void> {
-    if (!isUUID(id) || !(await this.users.findById(id))) throw DomainError.notFound('User');
   }
 }

@@ -90,8 +90,8 @@ export class AdminUsersService {
     return { user_id: id, amount, reason: reason.trim(), credit_balance: balance };
   }
 
-  /** 404 for ids that are not users (malformed ids included: they cannot name one). */
-  private async existing(id: string): Promise<User> {
+  /** The user, or a 404 for ids that are not users (malformed ids included: they cannot name one). */
+  async existing(id: string): Promise<User> {
     const user = isUUID(id) ? await this.users.findById(id) : null;
     if (!user) throw DomainError.notFound('User');
     return user;

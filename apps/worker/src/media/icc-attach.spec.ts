@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { libvipsProfile as profile, storedPixels } from '../test-support/icc-fixtures';
+import { storedPixels } from '../test-support/icc-fixtures';
+import { libvipsProfile as profile } from './libvips-profile';
 import { attachIccProfile, canAttachIccProfile } from './icc-attach';
 
 /** A 4×2 gradient, 8-bit or 16-bit. */

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { loadWorkerConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
-import { libvipsProfile } from '../test-support/icc-fixtures';
 import { attachIccProfile } from './icc-attach';
 import { ImageDecoder } from './image-decoder';
+import { libvipsProfile } from './libvips-profile';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/photos');
 

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import type { RgbImage } from '@gradekit/color';
-import { libvipsProfile, storedPixels } from '../test-support/icc-fixtures';
+import { storedPixels } from '../test-support/icc-fixtures';
 import { ImageEncoder } from './image-encoder';
+import { libvipsProfile } from './libvips-profile';
 
 /** Saturated primaries and a grey: what a wrong colour conversion visibly moves. */
 const EIGHT = Uint8Array.from([230, 40, 40, 40, 230, 40, 40, 40, 230, 128, 128, 128]);

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { RgbImage } from '@gradekit/color';
 import { attachIccProfile, canAttachIccProfile } from './icc-attach';
 import { JPEG_OUTPUT_OPTIONS } from './jpeg-output';
+import { libvipsProfile } from './libvips-profile';
 
 export interface EncodedImage {
   buffer: Buffer;
@@ -27,19 +28,10 @@ let srgbProfile: Promise<Buffer> | null = null;
 
 /** libvips' own sRGB profile, the one sharp embeds for `withIccProfile('srgb')`: read once. */
 function srgbIccProfile(): Promise<Buffer> {
-  srgbProfile ??= sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
-    .withIccProfile('srgb')
-    .png()
-    .toBuffer()
-    .then(async (png) => {
-      const icc = (await sharp(png).metadata()).icc;
-      if (!icc) throw new Error('image encoder: libvips embedded no sRGB profile');
-      return icc;
-    })
-    .catch((error: unknown) => {
-      srgbProfile = null; // not kept: the next encode tries again
-      throw error;
-    });
+  srgbProfile ??= libvipsProfile('srgb').catch((error: unknown) => {
+    srgbProfile = null; // not kept: the next encode tries again
+    throw error;
+  });
   return srgbProfile;
 }
 

@@ -42,9 +42,11 @@ services:
 ## Build and checks -------------------------------------------------------------
 build: deps
 	node_modules/.bin/tsc -p tsconfig.build.json
-	@# Assets that tsc does not copy: the sandbox demo images and LUTs the api serves.
-	mkdir -p dist/out/apps/api/src/operations/sandbox/demo
-	cp apps/api/src/operations/sandbox/demo/*.jpg apps/api/src/operations/sandbox/demo/*.cube dist/out/apps/api/src/operations/sandbox/demo/
+	@# Assets that tsc does not copy: the sandbox demo images and LUTs the api serves (each feature's demo/ folder).
+	for dir in apps/api/src/features/*/demo; do \
+	  mkdir -p dist/out/$$dir; \
+	  find $$dir -maxdepth 1 \( -name '*.jpg' -o -name '*.cube' \) -exec cp {} dist/out/$$dir/ \; ; \
+	done
 
 typecheck: deps
 	node_modules/.bin/tsc -p tsconfig.json --noEmit

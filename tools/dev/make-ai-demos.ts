@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { analyzeImage } from '@gradekit/color';
 import type { AiMessage, ImageResult } from '@gradekit/contracts';
 import { imageStatsOf, interpretPrompt } from '@gradekit/grading-assistant';
-import { aiGradeResult, applyGradeValues } from '../../apps/worker/src/handlers/ai/ai-grading.service';
+import { aiGradeResult, applyGradeValues } from '../../apps/worker/src/features/ai/ai-grading.service';
 import type { ImageDecoder } from '../../apps/worker/src/media/image-decoder';
 import type { ImageEncoder } from '../../apps/worker/src/media/image-encoder';
 import { ANALYSIS_PROXY_SIDE } from '../../apps/worker/src/media/proxy-size';

@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { applyEffects, applyLut, writeCube, type EffectsConfig, type Lut3D } from '@gradekit/color';
 import { LUT_SPATIAL_EFFECTS_NOTE, snakeCaseKeys } from '@gradekit/contracts';
-import { filmEffectsPlan } from '../../apps/worker/src/handlers/grading/film-effects.plan';
-import { lookRenderPlan } from '../../apps/worker/src/handlers/grading/look.plan';
-import { GRADING_LUT_SIZE, presetLut } from '../../apps/worker/src/handlers/grading/preset-lut';
+import { filmEffectsPlan } from '../../apps/worker/src/features/grading/film-effects.plan';
+import { lookRenderPlan } from '../../apps/worker/src/features/grading/look.plan';
+import { GRADING_LUT_SIZE, presetLut } from '../../apps/worker/src/features/grading/preset-lut';
 import type { ImageDecoder } from '../../apps/worker/src/media/image-decoder';
 import type { ImageEncoder } from '../../apps/worker/src/media/image-encoder';
 

@@ -1,19 +1,20 @@
 /**
  * Regenerates the sandbox demo results shipped with the api
- * (apps/api/src/operations/sandbox/demo/*.json) by running the worker's real
+ * (apps/api/src/features/<feature>/demo/*) by running the worker's real
  * handlers' code on a demo photo, so sandbox answers are real results of the
  * same shape, not placeholders.
  *   node bench/common/run-ts.js tools/dev/make-sandbox-demos.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { analyzeImage, applyLut, colorGap, matchColors, writeCube } from '@gradekit/color';
 import { LUT_SPATIAL_EFFECTS_NOTE } from '@gradekit/contracts';
 import { loadWorkerConfig } from '@gradekit/config';
-import { toAnalyzeResult } from '../../apps/worker/src/handlers/analyze/analyze-result.mapper';
-import { colorGapReport } from '../../apps/worker/src/handlers/match/color-gap.mapper';
-import { toPublicMatchParams } from '../../apps/worker/src/handlers/match/match-params.mapper';
+import { toAnalyzeResult } from '../../apps/worker/src/features/analyze/analyze-result.mapper';
+import { colorGapReport } from '../../apps/worker/src/features/match/color-gap.mapper';
+import { toPublicMatchParams } from '../../apps/worker/src/features/match/match-params.mapper';
 import { ImageDecoder } from '../../apps/worker/src/media/image-decoder';
 import { ImageEncoder } from '../../apps/worker/src/media/image-encoder';
 import { ANALYSIS_PROXY_SIDE } from '../../apps/worker/src/media/proxy-size';
@@ -25,7 +26,25 @@ import { writeActionDemo } from './make-action-demo';
 import { writeWhiteBalanceDemo } from './make-white-balance-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DEMO_DIR = path.join(ROOT, 'apps', 'api', 'src', 'operations', 'sandbox', 'demo');
+const FEATURES_DIR = path.join(ROOT, 'apps', 'api', 'src', 'features');
+// Written here first, then each file moves to the demo/ folder of the feature that owns it (the one already holding that name).
+const DEMO_DIR = mkdtempSync(path.join(tmpdir(), 'gk-demos-'));
+
+function moveIntoFeatures(): string[] {
+  const owners = new Map<string, string>();
+  for (const feature of readdirSync(FEATURES_DIR)) {
+    const dir = path.join(FEATURES_DIR, feature, 'demo');
+    if (existsSync(dir)) for (const file of readdirSync(dir)) owners.set(file, dir);
+  }
+  const moved = readdirSync(DEMO_DIR).map((file) => {
+    const owner = owners.get(file);
+    if (!owner) throw new Error(`${file}: no feature's demo/ folder has this file yet; create it in the feature that owns the operation`);
+    copyFileSync(path.join(DEMO_DIR, file), path.join(owner, file)); // not rename: the temp dir may be another filesystem
+    return path.relative(ROOT, path.join(owner, file));
+  });
+  rmSync(DEMO_DIR, { recursive: true, force: true });
+  return moved;
+}
 const PHOTOS = path.join(ROOT, 'test', 'fixtures', 'photos');
 const DEMO_PHOTO = path.join(PHOTOS, 'coffee.jpg');
 
@@ -73,7 +92,7 @@ async function main(): Promise<void> {
   await writeActionDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   // ai_suggest, ai_refine.
   await writeAiDemos(DEMO_DIR, PHOTOS, decoder, encoder);
-  process.stdout.write(`wrote the sandbox demos into ${path.relative(ROOT, DEMO_DIR)}\n`);
+  process.stdout.write(`wrote the sandbox demos:\n${moveIntoFeatures().join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

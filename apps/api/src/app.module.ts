@@ -3,13 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { ApiConfig } from '@gradekit/config';
 import { DbModule } from '@gradekit/db';
 import { AccountModule } from './account/account.module';
-import { ActionsModule } from './actions/actions.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { JsonBodyMiddleware } from './common/json-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { CoreModule } from './core.module';
+import { API_FEATURES } from './features';
 import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -30,7 +30,7 @@ export class AppModule implements NestModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, TasksModule, AccountModule, StorageModule, ActionsModule, HousekeepingModule],
+      imports: [CoreModule.forRoot(config), DbModule.forRoot(config.databaseUrl), AuthModule, RateLimitModule, HealthModule, OperationsModule, ...API_FEATURES, TasksModule, AccountModule, StorageModule, HousekeepingModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Guards run in this order.

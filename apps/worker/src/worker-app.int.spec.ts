@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerOutcome, OperationHandler } from './handlers/operation-handler';
+import type { HandlerContext, HandlerOutcome, OperationHandler } from './operations/operation-handler';
 import { replacing, WorkerTestBed, sleep } from './test-support/worker-test-bed';
 import { startWorker } from './worker-app';
 
@@ -21,7 +21,7 @@ class SlowHandler implements OperationHandler<'analyze'> {
         reject(new Error('aborted'));
       });
     });
-    return { result: { slept: this.ms }, history: null };
+    return { result: { slept: this.ms } as never, history: null }; // a stand-in result the tests read back
   }
 }
 

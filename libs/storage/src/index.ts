@@ -12,7 +12,10 @@ export {
   objectKeyProblem,
   ownerPrefix,
   sanitizeFilename,
+  TASK_OUTPUT_FOLDERS,
+  taskOutputKey,
 } from './object-key';
+export type { TaskOutputFolder } from './object-key';
 export { DEFAULT_CONTENT_TYPE, contentTypeFromKey, isValidContentType } from './content-type';
 export { contentDisposition } from './content-disposition';
 export {

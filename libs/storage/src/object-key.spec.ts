@@ -9,6 +9,8 @@ import {
   objectKeyProblem,
   ownerPrefix,
   sanitizeFilename,
+  TASK_OUTPUT_FOLDERS,
+  taskOutputKey,
 } from './object-key';
 
 const OWNER = '6f1c2a9e-3b4d-4c5e-8f70-123456789abc';
@@ -97,6 +99,34 @@ describe('buildObjectKey', () => {
     expect(buildObjectKey(OWNER, '../../etc', 'a.png')).toMatch(new RegExp(`^u/${OWNER}/etc/`));
     expect(codeOf(() => buildObjectKey(OWNER, '../..', 'a.png'))).toBe('VALIDATION_ERROR');
     expect(codeOf(() => buildObjectKey('../x', 'images', 'a.png'))).toBe('VALIDATION_ERROR');
+  });
+});
+
+describe('taskOutputKey', () => {
+  const TASK = '0b7e4c1d-9a2f-4e3b-8c5d-6f7a8b9c0d1e';
+
+  it('lays out u/<owner>/<folder>/<name>.<extension>, the keys the worker has always written', () => {
+    expect(taskOutputKey(OWNER, 'results', TASK, 'jpg')).toBe(`u/${OWNER}/results/${TASK}.jpg`);
+    expect(taskOutputKey(OWNER, 'results', `${TASK}-2`, 'png')).toBe(`u/${OWNER}/results/${TASK}-2.png`);
+    expect(taskOutputKey(OWNER, 'thumbnails', TASK, 'jpg')).toBe(`u/${OWNER}/thumbnails/${TASK}.jpg`);
+    expect(taskOutputKey(OWNER, 'luts', TASK, 'cube')).toBe(`u/${OWNER}/luts/${TASK}.cube`);
+  });
+
+  it('names every output folder once, and each key is a valid key of its owner', () => {
+    expect(TASK_OUTPUT_FOLDERS).toEqual(['results', 'thumbnails', 'luts']);
+    for (const folder of TASK_OUTPUT_FOLDERS) {
+      const key = taskOutputKey(OWNER, folder, TASK, 'jpg');
+      expect(isValidObjectKey(key)).toBe(true);
+      expect(isOwnedBy(key, OWNER)).toBe(true);
+    }
+  });
+
+  it('is deterministic: a re-run of the task overwrites its own file', () => {
+    expect(taskOutputKey(OWNER, 'results', TASK, 'jpg')).toBe(taskOutputKey(OWNER, 'results', TASK, 'jpg'));
+  });
+
+  it('refuses an owner id that is not one key segment, as ownerPrefix does', () => {
+    for (const bad of ['', '..', 'a/b']) expect(codeOf(() => taskOutputKey(bad, 'results', TASK, 'jpg'))).toBe('VALIDATION_ERROR');
   });
 });
 

@@ -112,3 +112,20 @@ export function buildObjectKey(ownerId: string, folder: string, filename: string
   assertValidKey(key); // only a pathological folder could exceed the length limit
   return key;
 }
+
+/**
+ * The folders an operation's outputs go to, under the owner's prefix. Named once here
+ * so the worker that writes them and anything that reads the layout agree.
+ */
+export const TASK_OUTPUT_FOLDERS = ['results', 'thumbnails', 'luts'] as const;
+export type TaskOutputFolder = (typeof TASK_OUTPUT_FOLDERS)[number];
+
+/**
+ * `u/<ownerId>/<folder>/<name>.<extension>` for a task's output. Unlike buildObjectKey
+ * there is no random part: `name` is derived from the task (its id, or `<id>-<item>`),
+ * so a re-run of the task overwrites its own files instead of leaving orphans. The
+ * key is validated where it is written (every driver's put), as for any other key.
+ */
+export function taskOutputKey(ownerId: string, folder: TaskOutputFolder, name: string, extension: string): string {
+  return `${ownerPrefix(ownerId)}${folder}/${name}.${extension}`;
+}

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Prisma } from '@prisma/client';
 import type { ApiConfig } from '@gradekit/config';
-import { DomainError, OPERATION_CATALOG, isErrorCode, type OperationName } from '@gradekit/contracts';
+import { DomainError, OPERATION_CATALOG, isErrorCode, type InputKeyOf, type JsonObject, type OperationName, type ParamsOf } from '@gradekit/contracts';
 import { CreditsRepository, TasksRepository } from '@gradekit/db';
 import { API_CONFIG } from '../config/api-config.provider';
 import type { GradekitRequest, Principal } from '../common/request-context';
@@ -14,14 +13,15 @@ import type { AcceptedBody, OperationResultBody } from './operation-response';
 import { ImageResultPresenter } from './image-result.presenter';
 import { SandboxResults } from './sandbox/sandbox-results.service';
 
-export interface OperationRequest {
-  inputs: ImageInputField[];
+export interface OperationRequest<Op extends OperationName> {
+  /** The input files by role (`inputFieldsOf` derives them from the catalog entry's roles). */
+  inputs: ImageInputField<InputKeyOf<Op>>[];
   /** `base64`: the output image inline as `image` (also implied when an input came as base64). */
   responseFormat?: 'url' | 'base64';
   /** Billable units (a batch's targets); the charge is the catalog price × units. Default 1. */
   units?: number;
-  /** The op's parameters as the worker will read them (validated already by the DTO). */
-  params: Prisma.InputJsonValue;
+  /** The op's parameters, exactly as the worker's handler receives them (validated already by the DTO). */
+  params: ParamsOf<Op> & JsonObject;
   webhookUrl?: string | null;
 }
 
@@ -50,7 +50,7 @@ export class OperationRunner {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async run(req: GradekitRequest, res: Response, op: OperationName, request: OperationRequest): Promise<OperationResultBody | AcceptedBody> {
+  async run<Op extends OperationName>(req: GradekitRequest, res: Response, op: Op, request: OperationRequest<Op>): Promise<OperationResultBody | AcceptedBody> {
     const principal = req.principal as Principal;
     const userId = principal.user.id;
     const sandbox = isSandboxRequest(req);

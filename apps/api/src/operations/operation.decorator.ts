@@ -1,13 +1,10 @@
 import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { OPERATION_CATALOG, type OperationName, type PlanId } from '@gradekit/contracts';
+import { OPERATION_CATALOG, type OperationName } from '@gradekit/contracts';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 export const MIN_PLAN = 'gradekit:min-plan';
 export const OPERATION = 'gradekit:operation';
-
-/** The route needs at least this plan (403 PLAN_UPGRADE_REQUIRED otherwise). */
-export const RequiresPlan = (plan: PlanId) => SetMetadata(MIN_PLAN, plan);
 
 /**
  * Marks a route as running a catalog operation: its plan gate comes from the

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { createImage, type RgbImage } from '@gradekit/color';
 import { LocalStorageDriver } from '@gradekit/storage';
-import type { TaskSnapshot } from '../handlers/operation-handler';
+import type { TaskSnapshot } from '../operations/operation-handler';
 import { ImageEncoder } from '../media/image-encoder';
 import { ImageOutputService } from './image-output.service';
 

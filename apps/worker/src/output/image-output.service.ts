@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { RgbImage } from '@gradekit/color';
 import type { ImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
-import type { StorageDriver } from '@gradekit/storage';
-import type { TaskSnapshot } from '../handlers/operation-handler';
+import { taskOutputKey, type StorageDriver } from '@gradekit/storage';
+import type { TaskSnapshot } from '../operations/operation-handler';
 import { ImageEncoder } from '../media/image-encoder';
 
 /**
  * Stores an operation's output image and its thumbnail under keys derived from the
- * task id (`u/<user>/results/<task>[-<item>].<ext>`, `u/<user>/thumbnails/…jpg`), so a
+ * task id (taskOutputKey: `u/<user>/results/<task>[-<item>].<ext>`, `u/<user>/thumbnails/…jpg`), so a
  * re-run overwrites its own files instead of leaving orphans, and builds the
  * History entry that points at them.
  */
@@ -29,13 +29,13 @@ export class ImageOutputService {
     name = task.id,
     preview?: RgbImage,
   ): Promise<{ result: ImageResult; history: HistoryInput }> {
-    const thumbnailKey = `u/${task.userId}/thumbnails/${name}.jpg`;
+    const thumbnailKey = taskOutputKey(task.userId, 'thumbnails', name, 'jpg');
     const source = preview && image.channels === 3 ? preview : image;
     // The thumbnail is made and written while the (much longer) encode runs.
     const storingThumbnail = this.encoder.thumbnail(source).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg'));
     storingThumbnail.catch(() => undefined); // awaited below; a failed encode must not leave it unhandled
     const written = this.encoder.encode(image, inputFormat).then(async (encoded) => {
-      const key = `u/${task.userId}/results/${name}.${encoded.extension}`;
+      const key = taskOutputKey(task.userId, 'results', name, encoded.extension);
       const [stored] = await Promise.all([storage.put(key, encoded.buffer, encoded.contentType), storingThumbnail]);
       return { encoded, key, stored };
     });
@@ -56,8 +56,8 @@ export class ImageOutputService {
     };
     const history: HistoryInput = {
       op: task.op,
-      params: task.params as HistoryInput['params'],
-      inputKeys: task.inputs as HistoryInput['inputKeys'],
+      params: task.params,
+      inputKeys: task.inputs,
       outputKey: key,
       thumbnailKey,
     };

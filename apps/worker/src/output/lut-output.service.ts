@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { writeCube, type Lut3D } from '@gradekit/color';
 import { LUT_SPATIAL_EFFECTS_NOTE, type LutResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
-import type { StorageDriver } from '@gradekit/storage';
-import type { TaskSnapshot } from '../handlers/operation-handler';
+import { taskOutputKey, type StorageDriver } from '@gradekit/storage';
+import type { TaskSnapshot } from '../operations/operation-handler';
 
 /**
  * Writes a LUT as a .cube file (the ordering Resolve and ffmpeg's lut3d read: red
- * fastest) under a key derived from the task (`u/<user>/luts/<task>.cube`), with a
+ * fastest) under a key derived from the task (taskOutputKey: `u/<user>/luts/<task>.cube`), with a
  * comment saying what it is and that spatial effects are not in it.
  */
 @Injectable()
@@ -17,10 +17,10 @@ export class LutOutputService {
       title,
       comments: [`Created by Gradekit (${task.op}, task ${task.id})`, LUT_SPATIAL_EFFECTS_NOTE, 'Input and output: sRGB-encoded display values (0–1).'],
     });
-    const key = `u/${task.userId}/luts/${task.id}.cube`;
+    const key = taskOutputKey(task.userId, 'luts', task.id, 'cube');
     const stored = await storage.put(key, Buffer.from(text, 'utf8'), 'text/plain');
     const result: LutResult = { key, filename, format: 'cube', size: lut.size, bytes: stored.bytes, title, spatial_effects_included: false, note: LUT_SPATIAL_EFFECTS_NOTE };
-    const history: HistoryInput = { op: task.op, params: task.params as HistoryInput['params'], inputKeys: task.inputs as HistoryInput['inputKeys'], lutKey: key };
+    const history: HistoryInput = { op: task.op, params: task.params, inputKeys: task.inputs, lutKey: key };
     return { result, history };
   }
 }

@@ -3,8 +3,8 @@ import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestj
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { WorkerConfig, WorkerQueueName } from '@gradekit/config';
-import type { TaskJobData } from '@gradekit/contracts';
+import type { WorkerConfig } from '@gradekit/config';
+import type { QueueName, TaskJobData } from '@gradekit/contracts';
 import { createRedisConnection } from '@gradekit/queue';
 import { WORKER_LOGGER } from '../common/logger.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
@@ -21,7 +21,7 @@ export interface BullmqTuning {
 }
 
 interface QueueWorker {
-  queue: WorkerQueueName;
+  queue: QueueName;
   worker: Worker<TaskJobData, TaskJobReturn, string>;
   connection: Redis;
 }
@@ -84,19 +84,20 @@ export class QueueWorkers implements OnApplicationShutdown {
   private async doStop(): Promise<void> {
     if (!this.workers.length) return;
     const graceMs = this.config.shutdownGraceMs;
-    this.logger.info({ running: this.processor.activeCount, graceMs }, 'stopping: taking no new jobs, waiting for running ones');
-    this.processor.beginDrain();
+    const drain = this.processor.drain;
+    this.logger.info({ running: drain.activeCount, graceMs }, 'stopping: taking no new jobs, waiting for running ones');
+    drain.beginDrain();
     // Stop fetching without waiting; waiting is done below with a deadline.
     await Promise.all(this.workers.map(({ worker }) => worker.pause(true)));
-    const drained = await this.processor.whenIdle(graceMs);
+    const drained = await drain.whenIdle(graceMs);
     if (!drained) {
-      this.logger.warn({ running: this.processor.activeCount, graceMs }, 'grace period over: releasing running jobs to other workers');
-      this.processor.release();
+      this.logger.warn({ running: drain.activeCount, graceMs }, 'grace period over: releasing running jobs to other workers');
+      drain.release();
     }
     // Drained: a normal close lets BullMQ finish recording the last results. Not drained:
     // force-close, so the running jobs' locks stop being renewed and lapse.
     await Promise.all(this.workers.map(({ worker }) => worker.close(!drained).catch((error: unknown) => this.logger.error({ err: errorSummary(error) }, 'closing a queue worker failed'))));
-    if (!drained) this.processor.abortRunning();
+    if (!drained) drain.abortRunning();
     await Promise.all(this.workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));
     this.logger.info({ released: !drained }, 'queue workers stopped');
   }

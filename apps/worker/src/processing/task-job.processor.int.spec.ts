@@ -1,5 +1,5 @@
 import { DomainError } from '@gradekit/contracts';
-import type { HandlerContext, HandlerOutcome, OperationHandler } from '../handlers/operation-handler';
+import type { HandlerContext, HandlerOutcome, OperationHandler } from '../operations/operation-handler';
 import { replacing, WorkerTestBed, type TestWorker } from '../test-support/worker-test-bed';
 
 /**
@@ -21,7 +21,8 @@ class ScriptedHandler implements OperationHandler<'analyze'> {
     this.calls.set(ctx.task.id, calls);
     const bytes = await ctx.loadInput('image');
     await ctx.reportProgress(40);
-    const result = { bytes: bytes.length, attempt: ctx.task.attempt };
+    // Not a real analyze result: the test reads these two fields back from the task row.
+    const result = { bytes: bytes.length, attempt: ctx.task.attempt } as never;
     const history = { op: 'analyze', params: {}, inputKeys: ctx.task.inputs, outputKey: `u/${ctx.task.userId}/outputs/${ctx.task.id}.jpg` };
     switch (ctx.task.params.script) {
       case 'flaky-twice':

@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, Task } from '@prisma/client';
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
-import { DomainError, type OperationName, type TaskJobData } from '@gradekit/contracts';
+import { DomainError, type TaskJobData } from '@gradekit/contracts';
 import { CreditsRepository, TasksRepository, UsersRepository } from '@gradekit/db';
-import { ownerPrefix, type StorageDriver } from '@gradekit/storage';
+import type { StorageDriver } from '@gradekit/storage';
 import { WORKER_LOGGER } from '../common/logger.provider';
 import { STORAGE } from '../common/storage.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
-import { HandlerRegistry } from '../handlers/handler.registry';
-import type { HandlerContext } from '../handlers/operation-handler';
+import { HandlerRegistry } from '../operations/handler.registry';
+import type { HandlerContext } from '../operations/operation-handler';
+import { storedInputs, taskSnapshot } from './task-snapshot';
 import { WorkerMetrics, type JobOutcomeStatus } from '../metrics/worker-metrics.service';
 import { classifyJobError, errorSummary, internalTaskError, isLastAttempt } from './job-error.classifier';
+import { JobDrain } from './job-drain';
+import { OwnerDeletionCleaner } from './owner-deletion.cleaner';
 
 export type TaskJob = Job<TaskJobData, unknown, string>;
 
@@ -48,77 +51,35 @@ interface JobRecord {
  *     anything else → rethrow for BullMQ's retry, and after the last attempt fail +
  *     refund first (the ledger makes the refund unique per task, so however often this
  *     runs the owner is refunded once).
- * Also owns the shutdown choreography of its in-flight jobs (drain / release).
+ * The shutdown state of its jobs (drain / release) is JobDrain's; the path of a task
+ * whose owner was deleted mid-run is OwnerDeletionCleaner's.
  */
 @Injectable()
 export class TaskJobProcessor {
-  private readonly shutdown = new AbortController();
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private draining = false;
-  private released = false;
+  /** Which jobs run here and whether shutdown has begun; QueueWorkers drives it at shutdown. */
+  readonly drain: JobDrain;
+  private readonly ownerDeletion: OwnerDeletionCleaner;
 
   constructor(
     private readonly tasks: TasksRepository,
     private readonly credits: CreditsRepository,
-    private readonly users: UsersRepository,
+    users: UsersRepository,
     private readonly registry: HandlerRegistry,
     @Inject(STORAGE) private readonly storage: StorageDriver,
     private readonly metrics: WorkerMetrics,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    // Built here, not injected: they live exactly as long as this processor and need
+    // nothing it does not already have, so the worker module lists only the processor.
+    this.drain = new JobDrain(logger);
+    this.ownerDeletion = new OwnerDeletionCleaner(tasks, users, storage, logger);
+  }
 
   /** The BullMQ processor. `token` and `signal` are BullMQ's (lock token, per-job cancel). */
   process(job: TaskJob, token?: string, signal?: AbortSignal): Promise<TaskJobReturn> {
-    if (this.draining) return this.handBack(job, token);
-    const run = this.run(job, signal);
-    this.inFlight.add(run);
-    const forget = () => this.inFlight.delete(run);
-    run.then(forget, forget);
-    return run;
-  }
-
-  /** Jobs this process is running right now. */
-  get activeCount(): number {
-    return this.inFlight.size;
-  }
-
-  /** From now on, jobs that still reach this process are handed straight back to the queue. */
-  beginDrain(): void {
-    this.draining = true;
-  }
-
-  /** Resolves true once no job is running, false if `timeoutMs` passes first. */
-  async whenIdle(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.inFlight.size > 0) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), left)));
-      await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
-      clearTimeout(timer);
-    }
-    return true;
-  }
-
-  /**
-   * Past the shutdown grace: from now on a running job that fails leaves its task as
-   * it is (`processing`, not failed, not refunded). The queue worker is force-closed
-   * next, so the job's lock lapses and another worker picks it up again; then
-   * `abortRunning` tells the handlers to stop.
-   */
-  release(): void {
-    this.released = true;
-  }
-
-  /**
-   * Aborts the signal every handler sees. Called only after the force-close, when
-   * BullMQ no longer records outcomes: an aborted handler's error must not count as
-   * a failed attempt.
-   */
-  abortRunning(): void {
-    this.shutdown.abort(new Error('worker shutting down: job released to another worker'));
+    if (this.drain.isDraining) return this.drain.handBack(job, token);
+    return this.drain.track(this.run(job, signal));
   }
 
   /**
@@ -188,7 +149,7 @@ export class TaskJobProcessor {
 
     try {
       const handler = this.registry.get(task.op);
-      const signal = bullSignal ? AbortSignal.any([bullSignal, this.shutdown.signal]) : this.shutdown.signal;
+      const signal = bullSignal ? AbortSignal.any([bullSignal, this.drain.signal]) : this.drain.signal;
       const outcome = await handler.run(this.contextFor(task, job, record.attempt, signal));
       const refund = outcome.refundCredits ? { amount: outcome.refundCredits, reason: `refund:${task.op}:partial` } : undefined;
       await this.tasks.complete(task, this.json(outcome.result), outcome.history ?? null, new Date(), refund);
@@ -196,18 +157,14 @@ export class TaskJobProcessor {
       return { taskId, status: 'completed' };
     } catch (error) {
       record.error = errorSummary(error);
-      if (this.released) {
+      if (this.drain.isReleased) {
         // Force-closed at shutdown: leave the task alone; the job goes back to the queue.
         record.status = 'retried';
         record.note = 'released at shutdown';
         throw error;
       }
-      if (await this.ownerDeletedDuringRun(task)) {
-        // Nothing to fail or refund (the rows went with the owner), but files the handler
-        // wrote after the owner's storage was cleared would be orphans: clear it again.
-        await this.storage.deletePrefix(ownerPrefix(task.userId)).catch((cleanup: unknown) => {
-          this.logger.error({ taskId, userId: task.userId, err: errorSummary(cleanup) }, 'owner deleted during the job: its outputs could not be removed');
-        });
+      if (await this.ownerDeletion.clearIfOwnerDeleted(task)) {
+        // Nothing to fail or refund: the rows went with the owner (its files were cleared again).
         record.status = 'failed';
         record.note = 'owner deleted while the job ran: outputs removed';
         throw new UnrecoverableError(`task ${taskId} was deleted with its owner while it ran`);
@@ -228,23 +185,10 @@ export class TaskJobProcessor {
     }
   }
 
-  /**
-   * True when the task's row and its owner are both gone: a user deleted while one of
-   * their jobs ran (tasks are deleted only with their owner). False on any doubt,
-   * a database error included, so the usual retry path takes over.
-   */
-  private async ownerDeletedDuringRun(task: Task): Promise<boolean> {
-    try {
-      return (await this.tasks.findForProcessing(task.id)) === null && (await this.users.findById(task.userId)) === null;
-    } catch {
-      return false;
-    }
-  }
-
   private contextFor(task: Task, job: TaskJob, attempt: number, signal: AbortSignal): HandlerContext {
-    const inputs = stringRecord(task.inputs);
+    const inputs = storedInputs(task.inputs);
     return {
-      task: { id: task.id, userId: task.userId, op: task.op as OperationName, params: objectRecord(task.params), inputs, attempt },
+      task: taskSnapshot(task, inputs, attempt),
       storage: this.storage,
       signal,
       logger: this.logger.child({ taskId: task.id, op: task.op }),
@@ -275,13 +219,6 @@ export class TaskJobProcessor {
     }
   }
 
-  /** A job that reached a draining worker goes back to the queue untouched (no attempt counted). */
-  private async handBack(job: TaskJob, token: string | undefined): Promise<never> {
-    await job.moveToDelayed(Date.now(), token);
-    this.logger.info({ jobId: job.id, taskId: job.data?.taskId, queue: job.queueName }, 'job handed back: worker is shutting down');
-    throw new DelayedError();
-  }
-
   private finish(record: JobRecord, started: number): void {
     const ms = Math.round(performance.now() - started);
     this.metrics.recordJob(record.queue, record.op, record.status, ms / 1000);
@@ -298,12 +235,3 @@ export class TaskJobProcessor {
   }
 }
 
-function objectRecord(value: Prisma.JsonValue): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function stringRecord(value: Prisma.JsonValue): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [role, key] of Object.entries(objectRecord(value))) if (typeof key === 'string') out[role] = key;
-  return out;
-}

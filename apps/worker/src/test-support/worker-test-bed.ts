@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CreditLedgerEntry, Prisma, Task } from '@prisma/client';
+import type { CreditLedgerEntry, Task } from '@prisma/client';
 import { Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadWorkerConfig, type WorkerConfig } from '@gradekit/config';
-import { queueOfJob, type OperationName } from '@gradekit/contracts';
+import { queueOfJob, type JsonObject, type OperationName } from '@gradekit/contracts';
 import { CreditsRepository, PrismaService, TasksRepository, TeamsRepository, UsersRepository } from '@gradekit/db';
 import { createRedisConnection, taskJobOptions } from '@gradekit/queue';
 import { buildObjectKey, createStorageDriver, type StorageDriver } from '@gradekit/storage';
@@ -15,7 +15,7 @@ import { buildObjectKey, createStorageDriver, type StorageDriver } from '@gradek
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-template-db';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { TEST_REDIS_URL } from '../../../../test/support/test-env';
-import type { OperationHandler } from '../handlers/operation-handler';
+import type { OperationHandler } from '../operations/operation-handler';
 import { startWorker, type RunningWorker, type WorkerAppOptions } from '../worker-app';
 
 /** Handler list for a test: the real handlers with `replacements` swapped in for the ops they handle. */
@@ -132,7 +132,7 @@ export class WorkerTestBed {
   }
 
   /** Creates the task and its charge in one transaction, as the api does before enqueueing. */
-  async createTask(userId: string, inputs: Record<string, string>, options: { op?: OperationName; credits?: number; params?: Prisma.InputJsonObject } = {}): Promise<Task> {
+  async createTask(userId: string, inputs: Record<string, string>, options: { op?: OperationName; credits?: number; params?: JsonObject } = {}): Promise<Task> {
     const op = options.op ?? 'analyze';
     const outcome = await this.credits.createTaskWithCharge(userId, {
       id: randomUUID(),

@@ -18,11 +18,6 @@ export type JobPayloads = { [Name in OperationName]: TaskJobData } & {
 
 export type JobName = keyof JobPayloads;
 
-export interface JobOf<Name extends JobName> {
-  name: Name;
-  data: JobPayloads[Name];
-}
-
 /** Static job → queue map, derived from the catalog so the two cannot disagree. */
 export function queueOfJob(name: JobName): QueueName {
   if (name === WEBHOOK_JOB) return 'hooks';

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { CreditLedgerEntry, Prisma, Task } from '@prisma/client';
 import { PrismaService } from '../prisma.service';
+import type { JsonObject } from '@gradekit/contracts';
+import { insertRefundOnce } from './ledger-refund';
 
 export interface NewTask {
   id: string;
   op: string;
   queue: string;
-  params: Prisma.InputJsonValue;
+  /** The op's params as the handler will receive them (JSON: contracts' ParamsOf<Op>). */
+  params: JsonObject;
   inputs: Prisma.InputJsonValue;
   credits: number;
   webhookUrl?: string | null;
@@ -81,15 +84,7 @@ export class CreditsRepository {
       const task = await tx.task.update({ where: { id: taskId }, data: { status: 'failed', error, finishedAt: now } });
       const charge = await tx.creditLedgerEntry.findUnique({ where: { taskId_kind: { taskId, kind: 'charge' } } });
       if (!charge) return false;
-      const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "credit_ledger" ("id", "user_id", "kind", "amount", "balance_after", "task_id", "reason")
-        VALUES (gen_random_uuid(), ${task.userId}::uuid, 'refund', ${-charge.amount}, 0, ${taskId}::uuid, ${`refund:${task.op}`})
-        ON CONFLICT ("task_id", "kind") DO NOTHING
-        RETURNING "id"`;
-      if (inserted.length === 0) return false;
-      const user = await tx.user.update({ where: { id: task.userId }, data: { creditBalance: { increment: -charge.amount } }, select: { creditBalance: true } });
-      await tx.creditLedgerEntry.update({ where: { id: inserted[0].id }, data: { balanceAfter: user.creditBalance } });
-      return true;
+      return insertRefundOnce(tx, { userId: task.userId, taskId, amount: -charge.amount, reason: `refund:${task.op}` });
     });
   }
 

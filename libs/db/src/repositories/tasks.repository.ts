@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type HistoryEntry, type Task } from '@prisma/client';
 import { PrismaService } from '../prisma.service';
+import type { JsonObject } from '@gradekit/contracts';
+import { insertRefundOnce } from './ledger-refund';
 
 export interface HistoryInput {
   op: string;
-  params: Prisma.InputJsonValue;
-  inputKeys: Prisma.InputJsonValue;
+  params: JsonObject;
+  /** The task's input storage keys by role. */
+  inputKeys: Readonly<Record<string, string | undefined>>;
   outputKey?: string | null;
   thumbnailKey?: string | null;
   lutKey?: string | null;
@@ -59,15 +62,7 @@ export class TasksRepository {
     }
     return this.prisma.$transaction(async (tx) => {
       await tx.task.update(markCompleted);
-      const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "credit_ledger" ("id", "user_id", "kind", "amount", "balance_after", "task_id", "reason")
-        VALUES (gen_random_uuid(), ${userId}::uuid, 'refund', ${refund.amount}, 0, ${id}::uuid, ${refund.reason})
-        ON CONFLICT ("task_id", "kind") DO NOTHING
-        RETURNING "id"`;
-      if (inserted.length === 1) {
-        const user = await tx.user.update({ where: { id: userId }, data: { creditBalance: { increment: refund.amount } }, select: { creditBalance: true } });
-        await tx.creditLedgerEntry.update({ where: { id: inserted[0].id }, data: { balanceAfter: user.creditBalance } });
-      }
+      await insertRefundOnce(tx, { userId, taskId: id, amount: refund.amount, reason: refund.reason });
       return history ? writeHistory(tx, history) : null;
     });
   }

@@ -13,10 +13,11 @@ import { SUPPORTED_IMAGE_FORMATS, sniffImageType } from './image-type';
  * (`image`: base64 or an http(s) URL, deprecated) and the storage-key one
  * (`image_key`, preferred). Exactly one of them must be given.
  */
-export interface ImageInputField {
-  /** The role the worker reads it under, e.g. "image", "reference", "target". */
-  role: string;
-  inlineField: string;
+export interface ImageInputField<Role extends string = string> {
+  /** The role the worker reads it under, e.g. "image", "reference", "target:0". */
+  role: Role;
+  /** The inline field's name, or null when the input can only be a storage key. */
+  inlineField: string | null;
   keyField: string;
   inline?: string | null;
   key?: string | null;
@@ -49,20 +50,22 @@ export class InputResolver {
   async resolve(ownerId: string, field: ImageInputField, sandbox: boolean): Promise<ResolvedInput> {
     const hasInline = typeof field.inline === 'string' && field.inline.length > 0;
     const hasKey = typeof field.key === 'string' && field.key.length > 0;
-    if (hasInline === hasKey) {
+    if (hasInline === hasKey || (hasInline && field.inlineField === null)) {
+      if (field.inlineField === null) throw DomainError.validation(`${field.keyField} is required`, [{ field: field.keyField, message: 'a storage key from POST /api/v1/storage/presign' }]);
       throw DomainError.validation(`Provide exactly one of ${field.keyField} or ${field.inlineField}`, [
         { field: field.keyField, message: `storage key from POST /api/v1/storage/presign (preferred)` },
         { field: field.inlineField, message: 'base64 image data or an http(s) URL (deprecated)' },
       ]);
     }
     if (hasKey) return { role: field.role, key: await this.checkKey(ownerId, field.keyField, field.key as string, sandbox), source: 'key' };
+    const inlineField = field.inlineField as string;
     const inline = (field.inline as string).trim();
     if (looksLikeUrl(inline)) {
-      const key = sandbox ? this.checkUrlSyntax(field.inlineField, inline) : await this.fetchUrl(ownerId, field.inlineField, inline);
+      const key = sandbox ? this.checkUrlSyntax(inlineField, inline) : await this.fetchUrl(ownerId, inlineField, inline);
       return { role: field.role, key, source: 'url' };
     }
-    const bytes = decodeBase64Field(field.inlineField, inline, this.config.limits.maxInputBytes);
-    const key = sandbox ? this.checkImageBytes(field.inlineField, bytes) && 'sandbox' : await this.storeImage(ownerId, field.inlineField, bytes);
+    const bytes = decodeBase64Field(inlineField, inline, this.config.limits.maxInputBytes);
+    const key = sandbox ? this.checkImageBytes(inlineField, bytes) && 'sandbox' : await this.storeImage(ownerId, inlineField, bytes);
     return { role: field.role, key, source: 'base64' };
   }
 

@@ -1,0 +1,14 @@
+import { ActionsFeature } from './actions/actions.module';
+import { AiFeature } from './ai/ai.module';
+import { AnalyzeFeature } from './analyze/analyze.module';
+import { GradingFeature } from './grading/grading.module';
+import { LutFeature } from './lut/lut.module';
+import { MatchFeature } from './match/match.module';
+import { OptionsFeature } from './options/options.module';
+
+/**
+ * The api's feature modules, one per capability folder. Each owns its routes and its
+ * sandbox demos (discovered by SandboxResults); an operation added to an existing
+ * feature changes nothing here.
+ */
+export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, OptionsFeature];

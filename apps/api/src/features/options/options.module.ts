@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OptionsCatalog } from './options-catalog.service';
+import { OptionsController } from './options.controller';
+
+/** The free, public listings a grading UI is built from (GET /options, /lut/sizes, /match/multi/modes). */
+@Module({ controllers: [OptionsController], providers: [OptionsCatalog] })
+export class OptionsFeature {}

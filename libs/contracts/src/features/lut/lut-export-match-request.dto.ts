@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
+import { MatchParamsDto, type MatchMethodName, MatchMethodField, MatchParamsField } from '../match/match-request.dto';
+
+export const LUT_RESPONSE_FORMATS = ['file', 'json'] as const;
+
+/** POST /api/v1/lut/export/match — the LUT of a match, as a .cube file. */
+export class LutExportMatchRequestDto {
+  @InlineImageField('Reference image: base64 or an http(s) URL (deprecated — prefer reference_key)')
+  reference?: string;
+
+  @ImageKeyField('Storage key of the reference image (preferred)')
+  reference_key?: string;
+
+  @InlineImageField('Target image: base64 or an http(s) URL (deprecated — prefer target_key)')
+  target?: string;
+
+  @ImageKeyField('Storage key of the target image (preferred)')
+  target_key?: string;
+
+  @MatchMethodField()
+  method: MatchMethodName = 'natural';
+
+  @MatchParamsField('As for /match; the LUT size is `size` (params.lut_size is ignored here)')
+  params?: MatchParamsDto;
+
+  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'LUT_3D_SIZE of the file; GET /api/v1/lut/sizes lists the recommended 17, 33 and 65' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(129)
+  size: number = 33;
+
+  @ApiPropertyOptional({ enum: LUT_RESPONSE_FORMATS, default: 'file', description: '`file`: the .cube itself (text/plain attachment); `json`: the usual JSON with a download URL' })
+  @IsOptional()
+  @IsIn(LUT_RESPONSE_FORMATS)
+  response_format: (typeof LUT_RESPONSE_FORMATS)[number] = 'file';
+}

@@ -1,0 +1,69 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
+import { LUT_RESPONSE_FORMATS } from './lut-export-match-request.dto';
+import { RESPONSE_FORMATS, ResponseFormatField } from '../match/match-request.dto';
+
+/** POST /api/v1/lut/export/before-after — fit a LUT from an image and its edited version. */
+export class LutExportBeforeAfterRequestDto {
+  @InlineImageField('The unedited image: base64 or an http(s) URL (deprecated — prefer before_key)')
+  before?: string;
+
+  @ImageKeyField('Storage key of the unedited image (preferred)')
+  before_key?: string;
+
+  @InlineImageField('The same frame after editing (any size; same aspect ratio): base64 or URL (deprecated — prefer after_key)')
+  after?: string;
+
+  @ImageKeyField('Storage key of the edited image (preferred)')
+  after_key?: string;
+
+  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'LUT_3D_SIZE of the file (GET /api/v1/lut/sizes)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(129)
+  size: number = 33;
+
+  @ApiPropertyOptional({ enum: LUT_RESPONSE_FORMATS, default: 'file', description: '`file`: the .cube itself; `json`: JSON with a download URL' })
+  @IsOptional()
+  @IsIn(LUT_RESPONSE_FORMATS)
+  response_format: (typeof LUT_RESPONSE_FORMATS)[number] = 'file';
+}
+
+/**
+ * POST /api/v1/lut/apply — apply a LUT to an image: either one fitted from a
+ * before/after pair (both), or an uploaded .cube (`lut_key`).
+ */
+export class LutApplyRequestDto {
+  @InlineImageField('The image to grade: base64 or an http(s) URL (deprecated — prefer image_key)')
+  image?: string;
+
+  @ImageKeyField('Storage key of the image to grade (preferred)')
+  image_key?: string;
+
+  @InlineImageField('Example pair, unedited frame (deprecated inline form — prefer before_key)')
+  before?: string;
+
+  @ImageKeyField('Example pair: storage key of the unedited frame')
+  before_key?: string;
+
+  @InlineImageField('Example pair, edited frame (deprecated inline form — prefer after_key)')
+  after?: string;
+
+  @ImageKeyField('Example pair: storage key of the edited frame')
+  after_key?: string;
+
+  @ImageKeyField('Instead of a pair: storage key of a .cube file you uploaded (e.g. from /lut/export/*)')
+  lut_key?: string;
+
+  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'Size of the LUT fitted from the pair (ignored with lut_key)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(129)
+  size: number = 33;
+
+  @ResponseFormatField('`base64` adds the output inline as `image` (also when an input came as base64)')
+  response_format?: (typeof RESPONSE_FORMATS)[number];
+}

@@ -91,4 +91,29 @@ describe('analyze end to end: api process → Redis/BullMQ → worker process �
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/analyze', '/api/v1/tasks/{id}', '/api/auth/login', '/api/v1/storage/presign']));
   });
+  // The worked example of docs/architecture.md: an operation added in the analyze feature folders only.
+  // Served end to end, it proves the api (route, DTO, demo) and the worker (handler) both discovered it.
+  it('image_info: the api routes it, the worker answers it from the header, free of charge', async () => {
+    const user = await createUser(stack.apiUrl, admin, 'inspector', 0);
+    const before = (await user.client.get<{ credits: { balance: number } }>('/api/v1/account')).body.credits.balance;
+    const res = await user.client.post<{ task_id: string; result: Record<string, unknown>; credits_used: number; credits_remaining: number; history_id: null }>('/api/v1/image/info', {
+      image: COFFEE.toString('base64'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toEqual({ format: 'jpeg', width: 600, height: 400, megapixels: 0.24, aspect_ratio: 1.5, has_alpha: false, bytes: COFFEE.length });
+    expect(res.body).toMatchObject({ credits_used: 0, credits_remaining: before, history_id: null });
+    const task = await user.client.get<{ op: string; status: string }>(`/api/v1/tasks/${res.body.task_id}`);
+    expect(task.body).toMatchObject({ op: 'image_info', status: 'completed' });
+
+    const sandbox = await user.client.post<{ sandbox: boolean; result: Record<string, unknown> }>('/api/v1/image/info', { image_key: `u/${user.id}/images/x.jpg` }, { 'X-Sandbox': 'true' });
+    expect(sandbox.status).toBe(200);
+    expect(sandbox.body).toMatchObject({ sandbox: true, result: { format: 'jpeg', width: 600, height: 400 } });
+
+    const missing = await user.client.post<{ code: string; details: { field: string }[] }>('/api/v1/image/info', {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.map((d) => d.field)).toEqual(['image_key', 'image']);
+
+    const doc = await apiClient(stack.apiUrl).get<{ paths: Record<string, { post?: { summary?: string } }> }>('/api/v1/openapi.json');
+    expect(doc.body.paths['/api/v1/image/info']?.post?.summary).toBe('Image format, size and alpha from the header (free)');
+  });
 });

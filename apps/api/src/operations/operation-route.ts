@@ -16,6 +16,8 @@ export interface OperationRouteSpec<Op extends OperationName> {
   /** The OpenAPI summary without its price: the price label is appended from the catalog entry. */
   title: string;
   description: string;
+  /** The OpenAPI operationId, when a generated client already knows the route by another name (default `<Op>Route_handle`). */
+  operationId?: string;
   /** The 200 response, in words (undocumented when absent). */
   ok?: string;
   /** The request (validated by the entry's DTO) → the params the handler receives. */
@@ -69,7 +71,7 @@ export function operationRoute<Op extends OperationName>(op: Op, spec: Operation
     HttpCode(200),
     Operation(op),
     ...(entry.output === 'lut' ? [ApiProduces('text/plain', 'application/json')] : []),
-    ApiOperation({ summary: operationSummary(op, spec.title), description: spec.description }),
+    ApiOperation({ summary: operationSummary(op, spec.title), description: spec.description, ...(spec.operationId ? { operationId: spec.operationId } : {}) }),
     ...(spec.ok === undefined ? [] : [ApiOkResponse({ description: spec.ok })]),
   )(prototype, 'handle', descriptor);
   Object.defineProperty(OperationRouteController, 'name', { value: `${op.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase())}Route` });

@@ -19,7 +19,7 @@ export function Operation(name: OperationName) {
     SetMetadata(MIN_PLAN, op.minPlan),
     ApiHeader({ name: 'X-Sandbox', required: false, description: '`true`: validate, check auth and plan, charge nothing, return a static demo result within 50 ms.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key within 24 h return the first response and charge nothing more.' }),
-    ApiResponse({ status: 402, description: 'INSUFFICIENT_CREDITS: this call costs ' + op.credits + ' credit(s)' }),
+    ...(op.credits > 0 ? [ApiResponse({ status: 402, description: 'INSUFFICIENT_CREDITS: this call costs ' + op.credits + ' credit(s)' })] : []),
     ...(op.minPlan !== 'free' ? [ApiResponse({ status: 403, description: `PLAN_UPGRADE_REQUIRED: needs the ${op.minPlan} plan or higher` })] : []),
   );
 }

@@ -41,19 +41,32 @@ export const MATCH_PARAM_RANGES: Readonly<Record<Exclude<keyof MatchParams, 'see
   lutSize: [2, 129],
 });
 
+/** The value each MatchParams field takes when left out (the API documents the same defaults from here). */
+export const MATCH_PARAM_DEFAULTS: Readonly<ResolvedMatchParams> = Object.freeze({
+  strength: 1,
+  luminanceTransfer: 1,
+  saturation: 1,
+  contrast: 0,
+  preserveSkinTones: 0,
+  preserveNeutrals: 0,
+  lutSize: DEFAULT_LUT_SIZE,
+  seed: 42,
+});
+
 /** Fill defaults and validate; throws RangeError naming the field. */
 export function resolveMatchParams(method: MatchMethod, params: MatchParams = {}): ResolvedMatchParams {
   if (!MATCH_METHODS.includes(method)) throw new RangeError(`method must be one of ${MATCH_METHODS.join(', ')} (got '${method}')`);
   const num = (v: number | boolean | undefined, d: number): number => (v === undefined ? d : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  const d = MATCH_PARAM_DEFAULTS;
   const r: ResolvedMatchParams = {
-    strength: num(params.strength, 1),
-    luminanceTransfer: num(params.luminanceTransfer, 1),
-    saturation: num(params.saturation, 1),
-    contrast: num(params.contrast, 0),
-    preserveSkinTones: num(params.preserveSkinTones, 0),
-    preserveNeutrals: num(params.preserveNeutrals, 0),
-    lutSize: num(params.lutSize, DEFAULT_LUT_SIZE),
-    seed: num(params.seed, 42),
+    strength: num(params.strength, d.strength),
+    luminanceTransfer: num(params.luminanceTransfer, d.luminanceTransfer),
+    saturation: num(params.saturation, d.saturation),
+    contrast: num(params.contrast, d.contrast),
+    preserveSkinTones: num(params.preserveSkinTones, d.preserveSkinTones),
+    preserveNeutrals: num(params.preserveNeutrals, d.preserveNeutrals),
+    lutSize: num(params.lutSize, d.lutSize),
+    seed: num(params.seed, d.seed),
   };
   for (const [key, [lo, hi]] of Object.entries(MATCH_PARAM_RANGES)) {
     const v = r[key as keyof ResolvedMatchParams];

@@ -77,8 +77,9 @@ export interface OperationDefinition<Name extends string = string> {
 /** One feature's catalog entries, keyed by operation name (each feature folder exports one). */
 export type OperationEntries = Readonly<Record<string, OperationDefinition>>;
 
-/** `1 credit`, `2 credits, pro+`, `1 credit per target`: the price as every OpenAPI summary shows it. */
+/** `free`, `1 credit`, `2 credits, pro+`, `1 credit per target`: the price as every OpenAPI summary shows it. */
 export function priceLabel(definition: Pick<OperationDefinition, 'credits' | 'unit' | 'minPlan'>): string {
-  const credits = `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`;
+  const credits =
+    definition.credits === 0 ? 'free' : `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`;
   return definition.minPlan === 'free' ? credits : `${credits}, ${definition.minPlan}+`;
 }

@@ -2,13 +2,17 @@ import * as path from 'node:path';
 import { Module } from '@nestjs/common';
 import { OperationsModule } from '../../operations/operations.module';
 import { sandboxDemos } from '../../operations/sandbox/sandbox-demos';
-import { AnalyzeRoute } from './analyze.routes';
+import { AnalyzeRoute, ImageInfoRoute } from './analyze.routes';
 import analyzeDemo from './demo/analyze.json';
+import imageInfoDemo from './demo/image-info.json';
 
-/** POST /analyze. */
+/** POST /analyze and /image/info. */
 @Module({
   imports: [OperationsModule],
-  controllers: [AnalyzeRoute],
-  providers: [sandboxDemos(path.join(__dirname, 'demo'), { analyze: { kind: 'data', result: analyzeDemo } })],
+  controllers: [AnalyzeRoute, ImageInfoRoute],
+  providers: [sandboxDemos(path.join(__dirname, 'demo'), {
+      analyze: { kind: 'data', result: analyzeDemo },
+      image_info: { kind: 'data', result: imageInfoDemo },
+    })],
 })
 export class AnalyzeFeature {}

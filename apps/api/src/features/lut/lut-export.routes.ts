@@ -8,6 +8,7 @@ export const LUT_FILE_DOC =
 
 export const LutExportMatchRoute = operationRoute('lut_export_match', {
   path: 'api/v1/lut/export/match',
+  operationId: 'LutExportController_exportMatch', // ids from before these routes came from the factory: generated clients keep their methods
   tags: ['LUT Export'],
   title: 'Export a colour match as a .cube LUT',
   description: `The same fit and bake as POST /match, so the file applied to the target reproduces the /match image. ${LUT_FILE_DOC}`,
@@ -17,6 +18,7 @@ export const LutExportMatchRoute = operationRoute('lut_export_match', {
 
 export const LutExportBeforeAfterRoute = operationRoute('lut_export_before_after', {
   path: 'api/v1/lut/export/before-after',
+  operationId: 'LutExportController_exportBeforeAfter',
   tags: ['LUT Export'],
   title: 'Export a LUT fitted from before/after images as a .cube',
   description:

@@ -2,6 +2,7 @@ import { operationRoute } from '../../operations/operation-route';
 
 export const MatchRoute = operationRoute('match', {
   path: 'api/v1/match',
+  operationId: 'MatchController_match', // the id before this route came from the factory: generated clients keep their method
   tags: ['Color Matching'],
   title: 'Single image color matching',
   description:

@@ -1,8 +1,8 @@
-import { bakeLut, presetTransform, type Lut3D } from '@gradekit/color';
+import { DEFAULT_LUT_SIZE, bakeLut, presetTransform, type Lut3D } from '@gradekit/color';
 import { DomainError } from '@gradekit/contracts';
 
 /** The grid the image ops bake colour into (DESIGN.md: 33³ by default); /lut/export/preset at its default size writes the same LUT. */
-export const GRADING_LUT_SIZE = 33;
+export const GRADING_LUT_SIZE = DEFAULT_LUT_SIZE;
 
 /**
  * A built-in preset at `intensity` (0–1, values interpolated toward neutral) baked

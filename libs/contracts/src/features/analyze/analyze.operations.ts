@@ -1,6 +1,7 @@
 import { input, typeOf, type OperationEntries } from '../../operations/operation-definition';
 import { AnalyzeRequestDto } from './analyze-request.dto';
 import type { AnalyzeResult } from './analyze-result';
+import { ImageInfoRequestDto, type ImageInfoResult, type ImageInfoTaskParams } from './image-info';
 
 /** Reading an image without changing it. */
 export const ANALYZE_OPERATIONS = {
@@ -14,6 +15,18 @@ export const ANALYZE_OPERATIONS = {
     request: AnalyzeRequestDto,
     params: typeOf<Record<string, never>>(),
     result: typeOf<AnalyzeResult>(),
+    inputs: [input('image')],
+  },
+  image_info: {
+    name: 'image_info',
+    summary: "An image's format, displayed size, megapixels, aspect ratio, alpha and file size, read from its header (nothing is decoded).",
+    credits: 0,
+    minPlan: 'free',
+    queue: 'image',
+    output: 'data',
+    request: ImageInfoRequestDto,
+    params: typeOf<ImageInfoTaskParams>(),
+    result: typeOf<ImageInfoResult>(),
     inputs: [input('image')],
   },
 } as const satisfies OperationEntries;

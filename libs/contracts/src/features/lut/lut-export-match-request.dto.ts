@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { MatchParamsDto, type MatchMethodName, MatchMethodField, MatchParamsField } from '../match/match-request.dto';
+import { DEFAULT_LUT_SIZE } from '@gradekit/color';
+import { LutSizeField } from '../../dto/lut-size.field';
+import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
 
 export const LUT_RESPONSE_FORMATS = ['file', 'json'] as const;
 
@@ -21,17 +24,13 @@ export class LutExportMatchRequestDto {
   target_key?: string;
 
   @MatchMethodField()
-  method: MatchMethodName = 'natural';
+  method: MatchMethodName = DEFAULT_MATCH_METHOD;
 
   @MatchParamsField('As for /match; the LUT size is `size` (params.lut_size is ignored here)')
   params?: MatchParamsDto;
 
-  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'LUT_3D_SIZE of the file; GET /api/v1/lut/sizes lists the recommended 17, 33 and 65' })
-  @IsOptional()
-  @IsInt()
-  @Min(2)
-  @Max(129)
-  size: number = 33;
+  @LutSizeField('LUT_3D_SIZE of the file; GET /api/v1/lut/sizes lists the recommended 17, 33 and 65')
+  size: number = DEFAULT_LUT_SIZE;
 
   @ApiPropertyOptional({ enum: LUT_RESPONSE_FORMATS, default: 'file', description: '`file`: the .cube itself (text/plain attachment); `json`: the usual JSON with a download URL' })
   @IsOptional()

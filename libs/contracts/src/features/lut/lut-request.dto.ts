@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { LUT_RESPONSE_FORMATS } from './lut-export-match-request.dto';
 import { RESPONSE_FORMATS, ResponseFormatField } from '../match/match-request.dto';
+import { DEFAULT_LUT_SIZE } from '@gradekit/color';
+import { LutSizeField } from '../../dto/lut-size.field';
 
 /** POST /api/v1/lut/export/before-after — fit a LUT from an image and its edited version. */
 export class LutExportBeforeAfterRequestDto {
@@ -18,12 +20,8 @@ export class LutExportBeforeAfterRequestDto {
   @ImageKeyField('Storage key of the edited image (preferred)')
   after_key?: string;
 
-  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'LUT_3D_SIZE of the file (GET /api/v1/lut/sizes)' })
-  @IsOptional()
-  @IsInt()
-  @Min(2)
-  @Max(129)
-  size: number = 33;
+  @LutSizeField('LUT_3D_SIZE of the file (GET /api/v1/lut/sizes)')
+  size: number = DEFAULT_LUT_SIZE;
 
   @ApiPropertyOptional({ enum: LUT_RESPONSE_FORMATS, default: 'file', description: '`file`: the .cube itself; `json`: JSON with a download URL' })
   @IsOptional()
@@ -57,12 +55,8 @@ export class LutApplyRequestDto {
   @ImageKeyField('Instead of a pair: storage key of a .cube file you uploaded (e.g. from /lut/export/*)')
   lut_key?: string;
 
-  @ApiPropertyOptional({ default: 33, minimum: 2, maximum: 129, description: 'Size of the LUT fitted from the pair (ignored with lut_key)' })
-  @IsOptional()
-  @IsInt()
-  @Min(2)
-  @Max(129)
-  size: number = 33;
+  @LutSizeField('Size of the LUT fitted from the pair (ignored with lut_key)')
+  size: number = DEFAULT_LUT_SIZE;
 
   @ResponseFormatField('`base64` adds the output inline as `image` (also when an input came as base64)')
   response_format?: (typeof RESPONSE_FORMATS)[number];

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
+import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
 
 /** Most targets one batch call takes (each is charged and refunded on its own). */
 export const MAX_BATCH_TARGETS = 20;
@@ -33,7 +34,7 @@ export class MatchBatchRequestDto {
   target_keys?: string[];
 
   @MatchMethodField()
-  method: MatchMethodName = 'natural';
+  method: MatchMethodName = DEFAULT_MATCH_METHOD;
 
   @MatchParamsField()
   params?: MatchParamsDto;

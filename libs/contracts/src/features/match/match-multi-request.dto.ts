@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
+import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
 
 export const MULTI_BLEND_MODES = ['uniform', 'weighted', 'gradient', 'intensity'] as const;
 export type MultiBlendMode = (typeof MULTI_BLEND_MODES)[number];
@@ -40,7 +41,7 @@ export class MatchMultiRequestDto {
   weights?: number[];
 
   @MatchMethodField()
-  method: MatchMethodName = 'natural';
+  method: MatchMethodName = DEFAULT_MATCH_METHOD;
 
   @ApiPropertyOptional({
     enum: MULTI_BLEND_MODES,

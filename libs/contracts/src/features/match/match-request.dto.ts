@@ -2,10 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { DEFAULT_MATCH_METHOD, MATCH_METHODS, MATCH_PARAM_DEFAULTS, MATCH_PARAM_RANGES, type MatchMethod } from '@gradekit/color';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
+import type { MatchParamsInput } from './match.params';
 
-export const MATCH_METHOD_NAMES = ['natural', 'direct', 'smooth', 'balanced'] as const;
-export type MatchMethodName = (typeof MATCH_METHOD_NAMES)[number];
+/** The matching methods and the default are the engine's (libs/color), so a new method is added in one place. */
+export const MATCH_METHOD_NAMES = MATCH_METHODS;
+export type MatchMethodName = MatchMethod;
 
 export const RESPONSE_FORMATS = ['url', 'base64'] as const;
 
@@ -22,62 +25,54 @@ function IsUnitOrBoolean(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** A numeric MatchParams field: its range and default are the engine's (MATCH_PARAM_RANGES, MATCH_PARAM_DEFAULTS), documented and validated from there. */
+function MatchParamField(key: keyof typeof MATCH_PARAM_RANGES, description: string, integer = false) {
+  const [minimum, maximum] = MATCH_PARAM_RANGES[key];
+  return applyDecorators(
+    ApiPropertyOptional({ minimum, maximum, default: MATCH_PARAM_DEFAULTS[key], description }),
+    IsOptional(),
+    integer ? IsInt() : IsNumber(),
+    Min(minimum),
+    Max(maximum),
+  );
+}
+
 /** MatchParams: how a match is applied. Every field is optional. */
-export class MatchParamsDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'How far to move toward the reference: 0 = unchanged, 1 = full match' })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+export class MatchParamsDto implements MatchParamsInput {
+  @MatchParamField('strength', 'How far to move toward the reference: 0 = unchanged, 1 = full match')
   strength?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: "Share of the reference's tonal distribution taken; 0 keeps the target's lightness" })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @MatchParamField('luminanceTransfer', "Share of the reference's tonal distribution taken; 0 keeps the target's lightness")
   luminance_transfer?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 2, default: 1, description: 'Chroma multiplier applied to the matched result; 1 = as matched' })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(2)
+  @MatchParamField('saturation', 'Chroma multiplier applied to the matched result; 1 = as matched')
   saturation?: number;
 
-  @ApiPropertyOptional({ minimum: -1, maximum: 1, default: 0, description: 'S-curve contrast on the matched lightness; 0 = as matched' })
-  @IsOptional()
-  @IsNumber()
-  @Min(-1)
-  @Max(1)
+  @MatchParamField('contrast', 'S-curve contrast on the matched lightness; 0 = as matched')
   contrast?: number;
 
-  @ApiPropertyOptional({ description: "0–1 or boolean: keep skin tones close to the target's own", default: 0, oneOf: [{ type: 'number' }, { type: 'boolean' }] })
+  @ApiPropertyOptional({ description: "0–1 or boolean: keep skin tones close to the target's own", default: MATCH_PARAM_DEFAULTS.preserveSkinTones, oneOf: [{ type: 'number' }, { type: 'boolean' }] })
   @IsOptional()
   @IsUnitOrBoolean()
   preserve_skin_tones?: number | boolean;
 
-  @ApiPropertyOptional({ description: '0–1 or boolean: keep near-neutral colours neutral (no cast on greys)', default: 0, oneOf: [{ type: 'number' }, { type: 'boolean' }] })
+  @ApiPropertyOptional({ description: '0–1 or boolean: keep near-neutral colours neutral (no cast on greys)', default: MATCH_PARAM_DEFAULTS.preserveNeutrals, oneOf: [{ type: 'number' }, { type: 'boolean' }] })
   @IsOptional()
   @IsUnitOrBoolean()
   preserve_neutrals?: number | boolean;
 
-  @ApiPropertyOptional({ minimum: 2, maximum: 129, default: 33, description: 'LUT grid size the match is baked into (17, 33 and 65 are the listed sizes; 65 is the highest quality)' })
-  @IsOptional()
-  @IsInt()
-  @Min(2)
-  @Max(129)
+  @MatchParamField('lutSize', 'LUT grid size the match is baked into (17, 33 and 65 are the listed sizes; 65 is the highest quality)', true)
   lut_size?: number;
 
-  @ApiPropertyOptional({ default: 42, description: 'Seed of the randomised steps (smooth): the same inputs and seed give the same result' })
+  @ApiPropertyOptional({ default: MATCH_PARAM_DEFAULTS.seed, description: 'Seed of the randomised steps (smooth): the same inputs and seed give the same result' })
   @IsOptional()
   @IsInt()
   seed?: number;
 }
 
-/** `method`: one of the four matching methods, default natural. */
+/** `method`: one of the matching methods, default DEFAULT_MATCH_METHOD (natural). */
 export function MatchMethodField() {
-  return applyDecorators(ApiPropertyOptional({ enum: MATCH_METHOD_NAMES, default: 'natural' }), IsOptional(), IsIn(MATCH_METHOD_NAMES));
+  return applyDecorators(ApiPropertyOptional({ enum: [...MATCH_METHOD_NAMES], default: DEFAULT_MATCH_METHOD }), IsOptional(), IsIn([...MATCH_METHOD_NAMES]));
 }
 
 /** `params`: the MatchParams object, validated field by field. */
@@ -105,7 +100,7 @@ export class MatchRequestDto {
   target_key?: string;
 
   @MatchMethodField()
-  method: MatchMethodName = 'natural';
+  method: MatchMethodName = DEFAULT_MATCH_METHOD;
 
   @MatchParamsField()
   params?: MatchParamsDto;

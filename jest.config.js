@@ -1,4 +1,4 @@
-// Three tiers (DESIGN.md, convention 10), selectable with `--selectProjects`:
+// Three tiers (docs/architecture.md, convention 10), selectable with `--selectProjects`:
 //   unit         *.spec.ts beside the code: pure code, known values, no services
 //   integration  *.int.spec.ts: real Postgres, Redis and storage
 //   e2e          test/e2e/*.e2e-spec.ts: spawned api and worker processes

@@ -12,7 +12,7 @@ import { bootstrapAdmin, type ApiClient } from './api-client';
 const PHOTOS = path.resolve(__dirname, '..', 'fixtures', 'photos');
 
 /**
- * The LUT invariant of DESIGN.md: the .cube that /lut/export/match writes, applied to
+ * The LUT invariant of docs/architecture.md: the .cube that /lut/export/match writes, applied to
  * the target by another program (ffmpeg's lut3d), reproduces the /match image.
  */
 describe('LUT export end to end', () => {

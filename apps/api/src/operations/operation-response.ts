@@ -1,6 +1,6 @@
 import type { Task } from '@prisma/client';
 
-/** The body of a paid call that finished within the sync timeout (DESIGN.md, public API conventions). */
+/** The body of a paid call that finished within the sync timeout (docs/architecture.md, public API conventions). */
 export interface OperationResultBody {
   task_id: string;
   result: unknown;

@@ -31,7 +31,7 @@ export function isSandboxRequest(req: GradekitRequest): boolean {
 }
 
 /**
- * The lifecycle of a paid call (DESIGN.md "Request lifecycle"), shared by every
+ * The lifecycle of a paid call (docs/architecture.md, "The request lifecycle"), shared by every
  * operation route so none of them re-implements charging, queueing or sandboxing:
  * resolve inputs → (sandbox: demo result) → one transaction creating the Task and
  * its debit (402 when short) → enqueue with jobId = task id → wait up to the sync

@@ -26,7 +26,7 @@ const CHECK_TIMEOUT_MS = 2000;
  *   GET /healthz  liveness: the process answers
  *   GET /readyz   Postgres, Redis, storage and the queue workers; 503 with each check when one fails
  *   GET /metrics  Prometheus text (jobs_total, job_duration_seconds, process metrics)
- * It never serves clients (DESIGN.md: the worker never speaks HTTP to clients).
+ * It never serves clients (docs/architecture.md: the worker never speaks HTTP to clients).
  */
 @Injectable()
 export class HealthServer implements OnApplicationShutdown {

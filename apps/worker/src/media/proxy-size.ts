@@ -3,7 +3,7 @@ export interface Size {
   height: number;
 }
 
-/** Long side of the proxy every statistic and fit runs on (DESIGN.md, colour engine). */
+/** Long side of the proxy every statistic and fit runs on (docs/architecture.md, colour engine). */
 export const ANALYSIS_PROXY_SIDE = 512;
 
 /**

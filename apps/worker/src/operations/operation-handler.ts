@@ -47,7 +47,7 @@ export interface HandlerOutcome<Op extends OperationName = OperationName> {
 }
 
 /**
- * One operation's work. Handlers are idempotent (DESIGN.md, convention 3): a re-run
+ * One operation's work. Handlers are idempotent (docs/architecture.md, convention 3): a re-run
  * overwrites its own outputs (deterministic keys per task) and never charges — the
  * processor owns the task row, the ledger and the History write.
  * Errors: throw DomainError with an input code (INVALID_IMAGE, UNSUPPORTED_MEDIA_TYPE,

@@ -1,6 +1,6 @@
 /**
  * EffectsConfig: the film / lens effects that a LUT cannot hold, applied as
- * spatial passes AFTER the colour LUT (DESIGN.md). Every size is relative to
+ * spatial passes AFTER the colour LUT (docs/architecture.md). Every size is relative to
  * the image (fraction of the diagonal or of the short side), so a 512 px proxy
  * and the 12 MP original get the same look. An absent effect, or one whose
  * strength parameter is 0, is skipped (the identity, bit for bit).

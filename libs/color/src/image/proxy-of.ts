@@ -2,7 +2,7 @@ import { RgbImage, assertImage } from './rgb-image';
 
 /**
  * Area-average (box) downsample so that the long side is ≤ `maxSide`. Every
- * statistic and fit in the engine runs on such a proxy (DESIGN.md), so the
+ * statistic and fit in the engine runs on such a proxy (docs/architecture.md), so the
  * result must not alias: each output pixel is the exact coverage-weighted mean
  * of the source pixels under it, fractional edges included. Returns the input
  * itself when it is already small enough. Depth and channel count are kept.

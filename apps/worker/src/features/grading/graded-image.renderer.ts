@@ -13,7 +13,7 @@ export type GradingOp = 'preset_apply' | 'film_effects_apply' | 'look_apply';
 export interface GradingSteps {
   /** The colour part, applied first in one tetrahedral pass. */
   lut?: Lut3D;
-  /** Spatial effects, applied after the LUT (DESIGN.md: never inside it). */
+  /** Spatial effects, applied after the LUT (docs/architecture.md: never inside it). */
   effects?: EffectsConfig;
   /** Seed of the grain. */
   seed?: number;

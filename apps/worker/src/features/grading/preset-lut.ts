@@ -1,7 +1,7 @@
 import { DEFAULT_LUT_SIZE, bakeLut, presetTransform, type Lut3D } from '@gradekit/color';
 import { DomainError } from '@gradekit/contracts';
 
-/** The grid the image ops bake colour into (DESIGN.md: 33³ by default); /lut/export/preset at its default size writes the same LUT. */
+/** The grid the image ops bake colour into (docs/architecture.md: 33³ by default); /lut/export/preset at its default size writes the same LUT. */
 export const GRADING_LUT_SIZE = DEFAULT_LUT_SIZE;
 
 /**

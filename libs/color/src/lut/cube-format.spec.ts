@@ -52,6 +52,10 @@ describe('.cube', () => {
     ['LUT_3D_SIZE 2\nDOMAIN_MIN 0 0\n', /line 2: DOMAIN_MIN needs exactly three numbers/],
     ['LUT_3D_SIZE 2\n' + '0 0 0\n'.repeat(9), /line 10: more than 8 data lines/],
     ['LUT_3D_SIZE 2\nDOMAIN_MIN 1 1 1\nDOMAIN_MAX 0 0 0\n' + '0 0 0\n'.repeat(8), /DOMAIN_MAX must be greater/],
+    // Infinity in number form is refused like nan, naming the line.
+    ['LUT_3D_SIZE 2\n0 0 0\n1e999 0 0\n', /line 3: a data line has a number out of range \(got '1e999 0 0'\)/],
+    ['LUT_3D_SIZE 2\nDOMAIN_MAX 1 -1e400 1\n', /line 2: DOMAIN_MAX has a number out of range/],
+    ['LUT_3D_SIZE 2\nLUT_3D_INPUT_RANGE 0 1e999\n', /line 2: LUT_3D_INPUT_RANGE needs two finite numbers/],
   ])('rejects %j with a clear error', (text, message) => {
     expect(() => parseCube(text)).toThrow(CubeParseError);
     expect(() => parseCube(text)).toThrow(message);

@@ -106,7 +106,7 @@ export function parseCube(text: string): Lut3D {
     }
     if (first === 'LUT_3D_INPUT_RANGE') {
       const parts = line.split(/\s+/).slice(1);
-      if (parts.length !== 2 || !parts.every((p) => NUMBER.test(p))) throw new CubeParseError('LUT_3D_INPUT_RANGE needs two numbers', lineNo);
+      if (parts.length !== 2 || !parts.every(isFiniteNumber)) throw new CubeParseError('LUT_3D_INPUT_RANGE needs two finite numbers', lineNo);
       domainMin = [Number(parts[0]), Number(parts[0]), Number(parts[0])];
       domainMax = [Number(parts[1]), Number(parts[1]), Number(parts[1])];
       continue;
@@ -138,7 +138,13 @@ function triple(parts: string[], lineNo: number, what: string): [number, number,
   if (parts.length !== 3 || !parts.every((p) => NUMBER.test(p))) {
     throw new CubeParseError(`${what} needs exactly three numbers (got '${clip(parts.join(' '))}')`, lineNo);
   }
+  // `1e999` has the shape of a number but is Infinity: refused like `nan`, not written into the LUT.
+  if (!parts.every(isFiniteNumber)) throw new CubeParseError(`${what} has a number out of range (got '${clip(parts.join(' '))}')`, lineNo);
   return [Number(parts[0]), Number(parts[1]), Number(parts[2])];
+}
+
+function isFiniteNumber(text: string): boolean {
+  return NUMBER.test(text) && Number.isFinite(Number(text));
 }
 
 function clip(s: string): string {

@@ -109,6 +109,18 @@ describe('analyze end to end: api process → Redis/BullMQ → worker process �
     expect(sandbox.status).toBe(200);
     expect(sandbox.body).toMatchObject({ sandbox: true, result: { format: 'jpeg', width: 600, height: 400 } });
 
+    const anonymous = await apiClient(stack.apiUrl).post<{ code: string }>('/api/v1/image/info', { image: COFFEE.toString('base64') });
+    expect(anonymous.status).toBe(401);
+    // Another owner's key is a 404, like a missing one, and costs nothing.
+    const stored = await admin.post<{ key: string }>('/api/v1/storage/upload', { data: COFFEE.toString('base64'), filename: 'coffee.jpg' });
+    expect(stored.status).toBeLessThan(300);
+    const foreign = await user.client.post<{ code: string }>('/api/v1/image/info', { image_key: stored.body.key });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('NOT_FOUND');
+    const malformed = await user.client.post<{ code: string }>('/api/v1/image/info', { image: 'not base64 at all!' });
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+
     const missing = await user.client.post<{ code: string; details: { field: string }[] }>('/api/v1/image/info', {});
     expect(missing.status).toBe(400);
     expect(missing.body.details.map((d) => d.field)).toEqual(['image_key', 'image']);

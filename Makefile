@@ -42,10 +42,10 @@ services:
 ## Build and checks -------------------------------------------------------------
 build: deps
 	node_modules/.bin/tsc -p tsconfig.build.json
-	@# Assets that tsc does not copy: the sandbox demo images and LUTs the api serves (each feature's demo/ folder).
+	@# Assets that tsc does not copy: the sandbox demo images, LUTs and videos the api serves (each feature's demo/ folder).
 	for dir in apps/api/src/features/*/demo; do \
 	  mkdir -p dist/out/$$dir; \
-	  find $$dir -maxdepth 1 \( -name '*.jpg' -o -name '*.cube' \) -exec cp {} dist/out/$$dir/ \; ; \
+	  find $$dir -maxdepth 1 \( -name '*.jpg' -o -name '*.cube' -o -name '*.mp4' \) -exec cp {} dist/out/$$dir/ \; ; \
 	done
 
 typecheck: deps

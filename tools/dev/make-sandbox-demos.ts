@@ -21,6 +21,7 @@ import { ANALYSIS_PROXY_SIDE } from '../../apps/worker/src/media/proxy-size';
 import { writeGradingDemos } from './make-grading-demos';
 import { writeAiDemos } from './make-ai-demos';
 import { writeLutDemos } from './make-lut-demos';
+import { writeVideoDemos } from './make-video-demos';
 import { writeMultiMatchDemo } from './make-multi-match-demo';
 import { writeActionDemo } from './make-action-demo';
 import { writeWhiteBalanceDemo } from './make-white-balance-demo';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   // white_balance_apply, lut_apply, lut_export_before_after.
   await writeWhiteBalanceDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   await writeLutDemos(DEMO_DIR, PHOTOS, decoder, encoder);
+  await writeVideoDemos(DEMO_DIR);
   await writeMultiMatchDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   await writeActionDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   // ai_suggest, ai_refine.

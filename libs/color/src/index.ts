@@ -77,3 +77,6 @@ export * from './effects';
 export * from './match/match-multi';
 export * from './image/resize-area';
 export * from './lut/lut-from-examples';
+
+// Video: frame statistics, shots, LUT schedules, flicker
+export * from './video';

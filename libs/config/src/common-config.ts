@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { EnvReader } from './env-reader';
 import type { StorageOptions } from '@gradekit/storage';
+import { readWebhookConfig, type WebhookConfig } from './webhook-config';
 
 /** Settings both the api and the worker need. */
 export interface CommonConfig {
@@ -19,6 +20,8 @@ export interface CommonConfig {
   limits: InputLimits;
   /** Attempts per job before its task is failed and refunded (set at enqueue time). */
   jobAttempts: number;
+  /** Webhook delivery: retry schedule, timeout, SSRF allow-list, secret overlap. */
+  webhooks: WebhookConfig;
 }
 
 export interface InputLimits {
@@ -72,5 +75,6 @@ export function readCommonConfig(env: EnvReader, defaultPort: number): CommonCon
       maxInputPixels: env.int('MAX_INPUT_PIXELS', 100_000_000, { min: 1 }),
     },
     jobAttempts: env.int('JOB_ATTEMPTS', 3, { min: 1, max: 20 }),
+    webhooks: readWebhookConfig(env),
   };
 }

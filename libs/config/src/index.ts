@@ -2,3 +2,4 @@ export * from './env-reader';
 export * from './common-config';
 export * from './api-config';
 export * from './worker-config';
+export * from './webhook-config';

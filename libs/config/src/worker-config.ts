@@ -11,10 +11,51 @@ export interface WorkerConfig extends CommonConfig {
   concurrency: number;
   /** How long SIGTERM waits for running jobs before closing anyway. */
   shutdownGraceMs: number;
+  /**
+   * BullMQ's job lock (renewed every half of it while a job runs) and how often workers look
+   * for jobs whose lock lapsed: a worker killed mid-job (SIGKILL, OOM, a lost node) has its
+   * job taken over by another worker within about lock + stall interval.
+   */
+  jobLockMs: number;
+  stalledIntervalMs: number;
   /** Threads a full-resolution LUT apply is split across (the job's own included). */
   lutApplyThreads: number;
   /** The optional OpenAI-compatible model behind /ai/suggest and /ai/refine; null: the built-in assistant only. */
   ai: RemoteAssistantConfig | null;
+  /** ffmpeg and the video encoder (apps/worker/src/media/video/README.md). */
+  video: VideoMediaConfig;
+}
+
+/** Encoders VIDEO_ENCODER may name; NVENC ones fall back to their CPU twin when the GPU lacks NVENC. */
+export const VIDEO_ENCODERS = ['libx264', 'libx265', 'h264_nvenc', 'hevc_nvenc'] as const;
+export type VideoEncoderName = (typeof VIDEO_ENCODERS)[number];
+
+export interface VideoMediaConfig {
+  ffmpegPath: string;
+  ffprobePath: string;
+  encoder: VideoEncoderName;
+  /** x264/x265 CRF, NVENC -cq, VP9 -crf: 0 (lossless) … 51; 18 ≈ visually lossless for x264. */
+  crf: number;
+  /** x264/x265 preset name (mapped to p1…p7 for NVENC). */
+  preset: string;
+  /** `cuda`: NVDEC decode where the codec has it. */
+  hwaccel: 'none' | 'cuda';
+  /** Threads that apply the LUT to frames (besides the job's thread, which only moves bytes). */
+  applyThreads: number;
+}
+
+const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'] as const;
+
+function readVideoMedia(reader: EnvReader): VideoMediaConfig {
+  return {
+    ffmpegPath: reader.string('FFMPEG_PATH', 'ffmpeg'),
+    ffprobePath: reader.string('FFPROBE_PATH', 'ffprobe'),
+    encoder: reader.oneOf('VIDEO_ENCODER', VIDEO_ENCODERS, 'libx264'),
+    crf: reader.int('VIDEO_CRF', 18, { min: 0, max: 51 }),
+    preset: reader.oneOf('VIDEO_PRESET', X264_PRESETS, 'veryfast'),
+    hwaccel: reader.oneOf('VIDEO_HWACCEL', ['none', 'cuda'] as const, 'none'),
+    applyThreads: reader.int('VIDEO_APPLY_THREADS', 1, { min: 1, max: 64 }),
+  };
 }
 
 export interface RemoteAssistantConfig {
@@ -63,8 +104,11 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     queues: queues as QueueName[],
     concurrency: reader.int('WORKER_CONCURRENCY', 2, { min: 1, max: 64 }),
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 30_000, { min: 0 }),
+    jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 500 }),
+    stalledIntervalMs: reader.int('JOB_STALLED_INTERVAL_MS', 30_000, { min: 250 }),
     lutApplyThreads: reader.int('LUT_APPLY_THREADS', 2, { min: 1, max: 64 }),
     ai: readRemoteAssistant(reader),
+    video: readVideoMedia(reader),
   };
   reader.done();
   return config;

@@ -3,6 +3,7 @@ import { DATABASE_URL, PrismaService } from './prisma.service';
 import { ActionsRepository } from './repositories/actions.repository';
 import { ApiKeysRepository } from './repositories/api-keys.repository';
 import { CreditsRepository } from './repositories/credits.repository';
+import { HistoryRepository } from './repositories/history.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { PlansRepository } from './repositories/plans.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
@@ -11,11 +12,13 @@ import { TasksRepository } from './repositories/tasks.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { UsageRepository } from './repositories/usage.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 
 const repositories = [
   ActionsRepository,
   ApiKeysRepository,
   CreditsRepository,
+  HistoryRepository,
   IdempotencyRepository,
   PlansRepository,
   SessionsRepository,
@@ -24,6 +27,7 @@ const repositories = [
   TeamsRepository,
   UsageRepository,
   UsersRepository,
+  WebhooksRepository,
 ];
 
 /** Postgres access for an app: the Prisma client and the repositories over it. */

@@ -295,6 +295,17 @@ describe('safeFetch against real local servers', () => {
       expect(error.details[0]?.reason).toBe('cross_origin_body');
       expect(target.requests.map((r) => r.url)).toEqual(['/done']);
     });
+
+    it('returns a 3xx as it is with followRedirects: false (webhooks: a redirect is a failed attempt)', async () => {
+      const target = await start((_req, res) => void res.writeHead(200).end('followed'));
+      const hop = await start((_req, res) => void res.writeHead(308, { location: `${target.origin}/moved` }).end());
+      const options = { ...LIMITS, method: 'POST' as const, body: 'signed', followRedirects: false, policy: { allowHosts: [hop.hostPort, target.hostPort] } };
+      const result = await safeFetch(`${hop.origin}/hook`, options);
+      expect(result.status).toBe(308);
+      expect(result.headers.location).toBe(`${target.origin}/moved`);
+      expect(result.finalUrl).toBe(`${hop.origin}/hook`);
+      expect(target.requests).toHaveLength(0);
+    });
   });
 
   describe('limits', () => {

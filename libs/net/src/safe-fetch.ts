@@ -140,7 +140,7 @@ async function run(input: string, options: SafeFetchOptions, signal: AbortSignal
     const status = response.statusCode ?? 0;
     const location = response.headers.location;
 
-    if (REDIRECT_STATUSES.has(status) && location) {
+    if (REDIRECT_STATUSES.has(status) && location && options.followRedirects !== false) {
       response.destroy();
       if (redirects >= maxRedirects) throw fetchFailed(`Too many redirects (more than ${maxRedirects})`, { reason: 'too_many_redirects' });
       let nextUrl: URL;

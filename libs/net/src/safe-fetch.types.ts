@@ -28,6 +28,11 @@ export interface SafeFetchOptions {
   timeoutMs: number;
   /** Default 3. */
   maxRedirects?: number;
+  /**
+   * Default true. False: a 3xx is returned as it is, Location unfollowed (webhook
+   * delivery, where a redirect is a failed attempt, per Standard Webhooks).
+   */
+  followRedirects?: boolean;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: Buffer | string;

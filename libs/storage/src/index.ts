@@ -1,6 +1,6 @@
 export * from './storage-driver.interface';
 export { createStorageDriver } from './storage-driver.factory';
-export { LocalStorageDriver } from './local-storage.driver';
+export { LocalStorageDriver, localTempDir } from './local-storage.driver';
 export { S3StorageDriver } from './s3-storage.driver';
 export {
   MAX_KEY_LENGTH,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { buildLocalPresignedUrl, LOCAL_OBJECT_ROUTE, localSignatureParamsFromQuery, signLocalUrl, verifyLocalSignature } from './local-signature';
 
 const SECRET = 'unit-test-secret';
@@ -77,5 +78,39 @@ describe('local presigned URL signatures', () => {
     );
     const { op: _op, ...withoutOp } = query;
     expect(verifyLocalSignature(SECRET, localSignatureParamsFromQuery(base.key, withoutOp), NOW)).toBe('bad-signature');
+  });
+
+  describe('the signed byte limit (mb)', () => {
+    const limited = { ...base, op: 'put' as const, maxBytes: 52_428_800 };
+    const limitedSig = signLocalUrl(SECRET, limited);
+
+    it('keeps the canonical string of URLs without a limit, so URLs issued before still verify', () => {
+      const v1 = JSON.stringify(['gradekit-local-v1', base.op, base.key, String(EXPIRES), base.contentType, '']);
+      expect(sig).toBe(createHmac('sha256', SECRET).update(v1).digest('hex'));
+      expect(signLocalUrl(SECRET, { ...base, maxBytes: null })).toBe(sig);
+    });
+
+    it('verifies a limited URL, and refuses it with the limit changed, stripped or padded', () => {
+      expect(limitedSig).not.toBe(sig);
+      expect(verifyLocalSignature(SECRET, { ...limited, sig: limitedSig }, NOW)).toBe('ok');
+      expect(verifyLocalSignature(SECRET, { ...limited, maxBytes: '52428800', sig: limitedSig }, NOW)).toBe('ok');
+      expect(verifyLocalSignature(SECRET, { ...limited, maxBytes: 52_428_801, sig: limitedSig }, NOW)).toBe('bad-signature');
+      expect(verifyLocalSignature(SECRET, { ...limited, maxBytes: undefined, sig: limitedSig }, NOW)).toBe('bad-signature');
+      expect(verifyLocalSignature(SECRET, { ...limited, maxBytes: '052428800', sig: limitedSig }, NOW)).toBe('bad-signature');
+      expect(verifyLocalSignature(SECRET, { ...limited, maxBytes: '', sig: limitedSig }, NOW)).toBe('bad-signature');
+    });
+
+    it('cannot be added to a URL signed without one', () => {
+      expect(verifyLocalSignature(SECRET, { ...base, maxBytes: '1000000000', sig }, NOW)).toBe('bad-signature');
+    });
+
+    it('round-trips through the URL query as mb', () => {
+      const url = new URL(buildLocalPresignedUrl('https://api.example.com', SECRET, limited));
+      expect(url.searchParams.get('mb')).toBe('52428800');
+      const params = localSignatureParamsFromQuery(base.key, Object.fromEntries(url.searchParams));
+      expect(verifyLocalSignature(SECRET, params, NOW)).toBe('ok');
+      url.searchParams.set('mb', '99999999999');
+      expect(verifyLocalSignature(SECRET, localSignatureParamsFromQuery(base.key, Object.fromEntries(url.searchParams)), NOW)).toBe('bad-signature');
+    });
   });
 });

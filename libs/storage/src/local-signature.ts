@@ -3,9 +3,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * Presigned URLs of the local driver. The api serves them at LOCAL_OBJECT_ROUTE; the
  * signature is HMAC-SHA256(secret, canonical string) over everything that changes what
- * the URL grants: operation, key, expiry, the content type a PUT must carry and the
- * download name a GET answers with. The canonical string is a JSON array, so no value
- * can be shifted into a neighbouring field by embedding a separator.
+ * the URL grants: operation, key, expiry, the content type a PUT must carry, the
+ * download name a GET answers with and the largest body a PUT accepts (`mb`). The
+ * canonical string is a JSON array, so no value can be shifted into a neighbouring field
+ * by embedding a separator.
+ *
+ * `mb` was added later: a URL without it signs the original six-element array, so every
+ * URL issued before still verifies (GET URLs live up to 7 days), and a URL with it signs
+ * a seventh element, so the limit can be neither stripped, added nor changed.
  */
 export const LOCAL_OBJECT_ROUTE = '/api/v1/storage/object/';
 const VERSION = 'gradekit-local-v1';
@@ -19,6 +24,8 @@ export interface LocalSignedFields {
   expires: number | string;
   contentType?: string | null;
   downloadName?: string | null;
+  /** PUT only: the largest body in bytes; as a string when it comes straight from a query parameter. */
+  maxBytes?: number | string | null;
 }
 
 export interface LocalSignatureParams extends LocalSignedFields {
@@ -27,8 +34,14 @@ export interface LocalSignatureParams extends LocalSignedFields {
 
 export type LocalSignatureVerdict = 'ok' | 'expired' | 'bad-signature';
 
+function hasMaxBytes(fields: LocalSignedFields): boolean {
+  return fields.maxBytes !== undefined && fields.maxBytes !== null;
+}
+
 function canonical(fields: LocalSignedFields): string {
-  return JSON.stringify([VERSION, fields.op, fields.key, String(fields.expires), fields.contentType ?? '', fields.downloadName ?? '']);
+  const signed = [VERSION, fields.op, fields.key, String(fields.expires), fields.contentType ?? '', fields.downloadName ?? ''];
+  if (hasMaxBytes(fields)) signed.push(String(fields.maxBytes));
+  return JSON.stringify(signed);
 }
 
 /** Hex HMAC of the canonical string. */
@@ -48,6 +61,8 @@ export function verifyLocalSignature(
 ): LocalSignatureVerdict {
   if (params.op !== 'get' && params.op !== 'put') return 'bad-signature';
   if (!/^\d{1,12}$/.test(String(params.expires))) return 'bad-signature';
+  // A present limit must be a canonical decimal, so the api enforces exactly the value that was signed.
+  if (hasMaxBytes(params) && !/^[1-9]\d{0,15}$/.test(String(params.maxBytes))) return 'bad-signature';
   if (typeof params.sig !== 'string' || !/^[0-9a-f]{64}$/.test(params.sig)) return 'bad-signature';
   const expected = Buffer.from(signLocalUrl(secret, params), 'hex');
   const provided = Buffer.from(params.sig, 'hex');
@@ -57,13 +72,14 @@ export function verifyLocalSignature(
 }
 
 /**
- * `<publicBaseUrl>/api/v1/storage/object/<key>?op=…&expires=…[&ct=…][&dn=…]&sig=…`.
+ * `<publicBaseUrl>/api/v1/storage/object/<key>?op=…&expires=…[&ct=…][&dn=…][&mb=…]&sig=…`.
  * Keys contain only URL-safe characters, so the path needs no escaping.
  */
 export function buildLocalPresignedUrl(publicBaseUrl: string, secret: string, fields: LocalSignedFields): string {
   const query = new URLSearchParams({ op: fields.op, expires: String(fields.expires) });
   if (fields.contentType) query.set('ct', fields.contentType);
   if (fields.downloadName) query.set('dn', fields.downloadName);
+  if (hasMaxBytes(fields)) query.set('mb', String(fields.maxBytes));
   query.set('sig', signLocalUrl(secret, fields));
   return `${publicBaseUrl.replace(/\/+$/, '')}${LOCAL_OBJECT_ROUTE}${fields.key}?${query.toString()}`;
 }
@@ -87,6 +103,7 @@ export function localSignatureParamsFromQuery(
     expires: one('expires') ?? '',
     contentType: one('ct'),
     downloadName: one('dn'),
+    maxBytes: one('mb'),
     sig: one('sig') ?? '',
   };
 }

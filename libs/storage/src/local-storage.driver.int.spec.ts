@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DomainError } from '@gradekit/contracts';
 import { LOCAL_OBJECT_ROUTE, localSignatureParamsFromQuery, verifyLocalSignature } from './local-signature';
-import { LocalStorageDriver } from './local-storage.driver';
+import { LocalStorageDriver, localTempDir } from './local-storage.driver';
 import { createStorageDriver } from './storage-driver.factory';
 import { startLocalPresignServer } from './test-support/local-presign.server';
 import { describeStorageDriverContract } from './test-support/storage-driver.contract';
@@ -90,6 +90,51 @@ describe('LocalStorageDriver on disk', () => {
     expect(verifyLocalSignature(SECRET, params)).toBe('ok');
     expect(verifyLocalSignature(SECRET, params, (expires + 1) * 1000)).toBe('expired');
     expect(verifyLocalSignature('another-secret', params)).toBe('bad-signature');
+  });
+
+  it('putFile with move renames a file from localTempDir into place (the same inode, no copy) and leaves tmp/ empty', async () => {
+    await driver.ping(); // creates the folders
+    const source = path.join(localTempDir(dataDir), `${randomUUID()}.upload`);
+    await writeFile(source, 'video bytes');
+    const { ino } = await stat(source);
+    await driver.putFile('u/1/videos/v.mp4', source, 'video/mp4', { move: true });
+    const stored = path.join(dataDir, 'objects', 'u', '1', 'videos', 'v.mp4');
+    expect((await stat(stored)).ino).toBe(ino);
+    expect(await readFile(stored, 'utf8')).toBe('video bytes');
+    expect(await readdir(localTempDir(dataDir))).toEqual([]);
+    expect((await driver.head('u/1/videos/v.mp4'))?.contentType).toBe('video/mp4');
+  });
+
+  it('putFile without move copies and leaves the caller its file', async () => {
+    const source = path.join(dataDir, 'mine.mp4');
+    await writeFile(source, 'keep me');
+    await driver.putFile('u/1/videos/c.mp4', source);
+    expect(await readFile(source, 'utf8')).toBe('keep me');
+    expect((await driver.get('u/1/videos/c.mp4')).toString()).toBe('keep me');
+  });
+
+  it('signs maxBytes into presigned PUT URLs as mb', async () => {
+    const url = new URL(await driver.presignPut('u/1/videos/v.mp4', 300, 'video/mp4', { maxBytes: 52_428_800 }));
+    expect(url.searchParams.get('mb')).toBe('52428800');
+    const params = localSignatureParamsFromQuery('u/1/videos/v.mp4', Object.fromEntries(url.searchParams));
+    expect(params.maxBytes).toBe('52428800');
+    expect(verifyLocalSignature(SECRET, params)).toBe('ok');
+    expect(verifyLocalSignature(SECRET, { ...params, maxBytes: '52428801' })).toBe('bad-signature');
+    expect(new URL(await driver.presignPut('u/1/images/a.png', 300, 'image/png')).searchParams.has('mb')).toBe(false);
+  });
+
+  it('has no multipart uploads: supportsMultipart is false and the methods fail loudly', async () => {
+    expect(driver.supportsMultipart).toBe(false);
+    for (const attempt of [
+      driver.createMultipartUpload('u/1/videos/v.mp4', 'video/mp4'),
+      driver.presignUploadPart('u/1/videos/v.mp4', 'id', 1, 60),
+      driver.completeMultipartUpload('u/1/videos/v.mp4', 'id', [{ partNumber: 1, etag: 'e' }]),
+      driver.abortMultipartUpload('u/1/videos/v.mp4', 'id'),
+    ]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('INTERNAL');
+    }
   });
 
   it('ping fails with SERVICE_UNAVAILABLE when dataDir cannot be used', async () => {

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError } from '@gradekit/contracts';
 import { contentTypeFromKey, DEFAULT_CONTENT_TYPE } from './content-type';
 import { buildLocalPresignedUrl } from './local-signature';
 import { assertValidKey, assertValidPrefix, isValidObjectKey } from './object-key';
-import { presignArguments } from './presign-arguments';
-import type { LocalStorageOptions, StorageDriver, StoredObjectInfo } from './storage-driver.interface';
+import { driverArguments } from './driver-arguments';
+import type {
+  ByteRange,
+  LocalStorageOptions,
+  MultipartPart,
+  PresignPutOptions,
+  PutFileOptions,
+  StorageDriver,
+  StoredObjectInfo,
+} from './storage-driver.interface';
 
 interface Sidecar {
   contentType: string | null;
@@ -22,16 +31,32 @@ function errno(error: unknown): string | undefined {
 }
 
 /**
+ * The local driver's scratch folder for a dataDir. Files written here are on the same
+ * file system as the objects, so putFile(…, { move: true }) is a rename, and whatever a
+ * crash leaves behind is in one known place, never under objects/.
+ */
+export function localTempDir(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'tmp');
+}
+
+function multipartUnsupported(): DomainError {
+  // A caller bug, not a user error: routes must check supportsMultipart first.
+  return new DomainError('INTERNAL', 'The local storage driver has no multipart uploads: check supportsMultipart and use presignPut');
+}
+
+/**
  * Objects as plain files: `<dataDir>/objects/<key>`, the content type in a sidecar at
  * `<dataDir>/meta/<key>~meta.json` (a parallel tree, and `~` can't occur in a key, so a
  * sidecar never collides with an object or a key's folder). Every write goes to
  * `<dataDir>/tmp` first, is fsynced, then renamed into place: a reader or a crash sees
  * the old file or the new one, never half of one (a crash can only leave garbage in tmp/).
- * Presigned URLs point at the api, which verifies them with verifyLocalSignature and
- * then calls put/get on this driver.
+ * Presigned URLs point at the api, which verifies them with verifyLocalSignature,
+ * streams a PUT's body into localTempDir and moves it in with putFile, and streams a GET
+ * with getStream. There are no multipart uploads: one streamed PUT does the same job.
  */
 export class LocalStorageDriver implements StorageDriver {
   readonly kind = 'local' as const;
+  readonly supportsMultipart = false;
   private readonly objectsDir: string;
   private readonly metaDir: string;
   private readonly tmpDir: string;
@@ -52,13 +77,13 @@ export class LocalStorageDriver implements StorageDriver {
     const root = path.resolve(options.dataDir);
     this.objectsDir = path.join(root, 'objects');
     this.metaDir = path.join(root, 'meta');
-    this.tmpDir = path.join(root, 'tmp');
+    this.tmpDir = localTempDir(root);
     this.publicBaseUrl = `${base.origin}${base.pathname}`.replace(/\/+$/, '');
   }
 
   async put(key: string, body: Buffer, contentType?: string): Promise<StoredObjectInfo> {
     assertValidKey(key);
-    presignArguments.contentType(contentType);
+    driverArguments.contentType(contentType);
     await this.ensureDirs();
     const tmp = this.tmpPath();
     try {
@@ -75,10 +100,28 @@ export class LocalStorageDriver implements StorageDriver {
     }
   }
 
-  async putFile(key: string, filePath: string, contentType?: string): Promise<StoredObjectInfo> {
+  async putFile(key: string, filePath: string, contentType?: string, options: PutFileOptions = {}): Promise<StoredObjectInfo> {
     assertValidKey(key);
-    presignArguments.contentType(contentType);
+    driverArguments.contentType(contentType);
     await this.ensureDirs();
+    if (options.move) {
+      const handle = await open(filePath, 'r+');
+      try {
+        if (!(await handle.stat()).isFile()) throw DomainError.validation('putFile needs a regular file', [{ field: 'filePath', message: filePath }]);
+        await handle.sync(); // the rename below must not publish bytes still only in the page cache
+      } finally {
+        await handle.close();
+      }
+      try {
+        return await this.commit(key, filePath, contentType);
+      } catch (error) {
+        if (errno(error) !== 'EXDEV') throw error;
+        // Another file system: copy like a plain putFile, then the file is ours to remove.
+        const stored = await this.putFile(key, filePath, contentType);
+        await unlink(filePath).catch(() => undefined);
+        return stored;
+      }
+    }
     const tmp = this.tmpPath();
     try {
       await copyFile(filePath, tmp); // kernel-side copy: no buffering of large videos in memory
@@ -104,18 +147,22 @@ export class LocalStorageDriver implements StorageDriver {
     }
   }
 
+  async getStream(key: string, range?: ByteRange): Promise<Readable> {
+    assertValidKey(key);
+    driverArguments.range(range);
+    const { handle, size } = await this.openObject(key);
+    if (range && range.start >= size) {
+      await handle.close();
+      throw DomainError.validation('Byte range starts past the end of the object', [{ field: 'range', message: `object has ${size} bytes` }]);
+    }
+    // The open handle pins the file: a concurrent overwrite (a rename) or delete cannot change what this stream reads.
+    return createReadStream('', { fd: handle, autoClose: true, start: range?.start, end: range?.end });
+  }
+
   async getToFile(key: string, filePath: string): Promise<void> {
     assertValidKey(key);
-    const source = this.objectPath(key);
     // Open first so a missing object is NOT_FOUND before anything is written at filePath.
-    const handle = await open(source, 'r').catch((error: unknown) => {
-      if (ABSENT.has(errno(error) ?? '')) throw DomainError.notFound('Object');
-      throw error;
-    });
-    if (!(await handle.stat()).isFile()) {
-      await handle.close(); // a folder of other keys opens fine on Linux but is no object
-      throw DomainError.notFound('Object');
-    }
+    const { handle } = await this.openObject(key);
     const partial = `${filePath}.${randomUUID()}.part`;
     try {
       await pipeline(createReadStream('', { fd: handle, autoClose: true }), createWriteStream(partial, { flags: 'wx' }));
@@ -167,18 +214,26 @@ export class LocalStorageDriver implements StorageDriver {
     return deleted;
   }
 
-  async presignPut(key: string, expiresInSeconds: number, contentType?: string): Promise<string> {
+  /** options.maxBytes is signed into the URL (`mb`); the api's storage route refuses a larger body with 413. */
+  async presignPut(key: string, expiresInSeconds: number, contentType?: string, options: PresignPutOptions = {}): Promise<string> {
     assertValidKey(key);
-    presignArguments.expiry(expiresInSeconds);
-    presignArguments.contentType(contentType);
+    driverArguments.expiry(expiresInSeconds);
+    driverArguments.contentType(contentType);
+    driverArguments.maxBytes(options.maxBytes);
     const expires = Math.floor(Date.now() / 1000) + expiresInSeconds;
-    return buildLocalPresignedUrl(this.publicBaseUrl, this.options.signingSecret, { op: 'put', key, expires, contentType });
+    return buildLocalPresignedUrl(this.publicBaseUrl, this.options.signingSecret, {
+      op: 'put',
+      key,
+      expires,
+      contentType,
+      maxBytes: options.maxBytes,
+    });
   }
 
   async presignGet(key: string, expiresInSeconds: number, downloadName?: string): Promise<string> {
     assertValidKey(key);
-    presignArguments.expiry(expiresInSeconds);
-    presignArguments.downloadName(downloadName);
+    driverArguments.expiry(expiresInSeconds);
+    driverArguments.downloadName(downloadName);
     const expires = Math.floor(Date.now() / 1000) + expiresInSeconds;
     return buildLocalPresignedUrl(this.publicBaseUrl, this.options.signingSecret, { op: 'get', key, expires, downloadName });
   }
@@ -198,7 +253,40 @@ export class LocalStorageDriver implements StorageDriver {
     }
   }
 
-  /** Moves a fully written temp file to the key, after writing its sidecar. */
+  async createMultipartUpload(_key: string, _contentType?: string): Promise<{ uploadId: string }> {
+    throw multipartUnsupported();
+  }
+
+  async presignUploadPart(_key: string, _uploadId: string, _partNumber: number, _expiresInSeconds: number): Promise<string> {
+    throw multipartUnsupported();
+  }
+
+  async completeMultipartUpload(_key: string, _uploadId: string, _parts: MultipartPart[]): Promise<StoredObjectInfo> {
+    throw multipartUnsupported();
+  }
+
+  async abortMultipartUpload(_key: string, _uploadId: string): Promise<boolean> {
+    throw multipartUnsupported();
+  }
+
+  /** Opens the object's file for reading; NOT_FOUND when there is none (or only a folder of other keys). */
+  private async openObject(key: string): Promise<{ handle: FileHandle; size: number }> {
+    const handle = await open(this.objectPath(key), 'r').catch((error: unknown) => {
+      if (ABSENT.has(errno(error) ?? '')) throw DomainError.notFound('Object');
+      throw error;
+    });
+    const info = await handle.stat().catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
+    if (!info.isFile()) {
+      await handle.close(); // a folder of other keys opens fine on Linux but is no object
+      throw DomainError.notFound('Object');
+    }
+    return { handle, size: info.size };
+  }
+
+  /** Moves a fully written file (a temp file, or the caller's with putFile's move) to the key, after writing its sidecar. */
   private async commit(key: string, tmp: string, contentType: string | undefined): Promise<StoredObjectInfo> {
     const objectPath = this.objectPath(key);
     const sidecar: Sidecar = { contentType: contentType ?? contentTypeFromKey(key) ?? DEFAULT_CONTENT_TYPE };

@@ -8,8 +8,16 @@ import { DomainError } from '@gradekit/contracts';
 import { contentDisposition } from './content-disposition';
 import { contentTypeFromKey, DEFAULT_CONTENT_TYPE } from './content-type';
 import { assertValidKey, assertValidPrefix } from './object-key';
-import { presignArguments } from './presign-arguments';
-import type { S3StorageOptions, StorageDriver, StoredObjectInfo } from './storage-driver.interface';
+import { driverArguments } from './driver-arguments';
+import type {
+  ByteRange,
+  MultipartPart,
+  PresignPutOptions,
+  PutFileOptions,
+  S3StorageOptions,
+  StorageDriver,
+  StoredObjectInfo,
+} from './storage-driver.interface';
 
 /** S3's DeleteObjects accepts at most 1000 keys a call. */
 const DELETE_BATCH = 1000;
@@ -25,6 +33,16 @@ function s3Code(error: unknown): string {
 
 function isNotFound(error: unknown): boolean {
   return NOT_FOUND_CODES.has(s3Code(error));
+}
+
+/** What S3 answers for a bad part list or range: the caller's mistake (400), not an outage. */
+const CLIENT_ERROR_CODES = new Set(['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall', 'MalformedXML', 'InvalidRange']);
+
+/** Multipart and range failures: NOT_FOUND for an unknown upload, VALIDATION_ERROR for the caller's mistakes, else unavailable. */
+function multipartError(action: string, error: unknown): DomainError {
+  if (s3Code(error) === 'NoSuchUpload') return DomainError.notFound('Multipart upload');
+  if (CLIENT_ERROR_CODES.has(s3Code(error))) return DomainError.validation(`Object storage refused the ${action}`, [{ message: s3Code(error) }]);
+  return unavailable(action, error);
 }
 
 /**
@@ -67,6 +85,7 @@ function publicClientOptions(publicEndpoint: string): { endPoint: string; port?:
  */
 export class S3StorageDriver implements StorageDriver {
   readonly kind = 's3' as const;
+  readonly supportsMultipart = true;
   private readonly client: Client;
   private readonly presigner: Client;
   private readonly bucket: string;
@@ -110,7 +129,7 @@ export class S3StorageDriver implements StorageDriver {
 
   async put(key: string, body: Buffer, contentType?: string): Promise<StoredObjectInfo> {
     assertValidKey(key);
-    presignArguments.contentType(contentType);
+    driverArguments.contentType(contentType);
     const type = contentType ?? contentTypeFromKey(key) ?? DEFAULT_CONTENT_TYPE;
     await this.ready('put');
     try {
@@ -122,9 +141,9 @@ export class S3StorageDriver implements StorageDriver {
     return { key, bytes: body.length, contentType: type, modifiedAt: new Date() };
   }
 
-  async putFile(key: string, filePath: string, contentType?: string): Promise<StoredObjectInfo> {
+  async putFile(key: string, filePath: string, contentType?: string, options: PutFileOptions = {}): Promise<StoredObjectInfo> {
     assertValidKey(key);
-    presignArguments.contentType(contentType);
+    driverArguments.contentType(contentType);
     const type = contentType ?? contentTypeFromKey(key) ?? DEFAULT_CONTENT_TYPE;
     const { size } = await stat(filePath); // a missing source file is the caller's error, not storage's
     await this.ready('put');
@@ -134,6 +153,7 @@ export class S3StorageDriver implements StorageDriver {
     } catch (error) {
       throw unavailable('put', error);
     }
+    if (options.move) await unlink(filePath).catch(() => undefined); // stored: the local copy has done its job
     return { key, bytes: size, contentType: type, modifiedAt: new Date() };
   }
 
@@ -147,6 +167,23 @@ export class S3StorageDriver implements StorageDriver {
       return Buffer.concat(chunks);
     } catch (error) {
       if (isNotFound(error)) throw DomainError.notFound('Object');
+      throw unavailable('get', error);
+    }
+  }
+
+  async getStream(key: string, range?: ByteRange): Promise<Readable> {
+    assertValidKey(key);
+    driverArguments.range(range);
+    await this.ready('get');
+    try {
+      if (!range) return await this.client.getObject(this.bucket, key);
+      const length = range.end === undefined ? undefined : range.end - range.start + 1;
+      return await this.client.getPartialObject(this.bucket, key, range.start, length);
+    } catch (error) {
+      if (isNotFound(error)) throw DomainError.notFound('Object');
+      if (s3Code(error) === 'InvalidRange') {
+        throw DomainError.validation('Byte range starts past the end of the object', [{ field: 'range', message: 'InvalidRange' }]);
+      }
       throw unavailable('get', error);
     }
   }
@@ -230,24 +267,82 @@ export class S3StorageDriver implements StorageDriver {
 
   /**
    * Note: SigV4 query presigning (minio's presignedPutObject) signs only the Host header,
-   * so S3 does not enforce contentType on the upload; the client should send it as the
-   * Content-Type header and the api should check head() after the upload.
+   * so S3 enforces neither contentType nor options.maxBytes on the upload (a size limit
+   * needs a POST policy, which is not a PUT). The client should send the Content-Type
+   * header, and the caller must head() the object afterwards and delete it when it is too
+   * big; large files should use the multipart methods, whose parts the caller sizes.
    */
-  async presignPut(key: string, expiresInSeconds: number, contentType?: string): Promise<string> {
+  async presignPut(key: string, expiresInSeconds: number, contentType?: string, options: PresignPutOptions = {}): Promise<string> {
     assertValidKey(key);
-    presignArguments.expiry(expiresInSeconds);
-    presignArguments.contentType(contentType);
+    driverArguments.expiry(expiresInSeconds);
+    driverArguments.contentType(contentType);
+    driverArguments.maxBytes(options.maxBytes); // checked for parity with local, not enforceable here
     await this.ready('presign');
     return this.presigner.presignedPutObject(this.bucket, key, expiresInSeconds);
   }
 
   async presignGet(key: string, expiresInSeconds: number, downloadName?: string): Promise<string> {
     assertValidKey(key);
-    presignArguments.expiry(expiresInSeconds);
-    presignArguments.downloadName(downloadName);
+    driverArguments.expiry(expiresInSeconds);
+    driverArguments.downloadName(downloadName);
     const overrides: Record<string, string> = {};
     if (downloadName) overrides['response-content-disposition'] = contentDisposition(downloadName);
     return this.presigner.presignedGetObject(this.bucket, key, expiresInSeconds, overrides);
+  }
+
+  async createMultipartUpload(key: string, contentType?: string): Promise<{ uploadId: string }> {
+    assertValidKey(key);
+    driverArguments.contentType(contentType);
+    const type = contentType ?? contentTypeFromKey(key) ?? DEFAULT_CONTENT_TYPE;
+    await this.ready('multipart');
+    try {
+      return { uploadId: await this.client.initiateNewMultipartUpload(this.bucket, key, { 'Content-Type': type }) };
+    } catch (error) {
+      throw unavailable('multipart', error);
+    }
+  }
+
+  /** Signed for the public endpoint like presignPut; partNumber and uploadId are part of the signature. */
+  async presignUploadPart(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string> {
+    assertValidKey(key);
+    driverArguments.uploadId(uploadId);
+    driverArguments.partNumber(partNumber);
+    driverArguments.expiry(expiresInSeconds);
+    await this.ready('presign');
+    return this.presigner.presignedUrl('PUT', this.bucket, key, expiresInSeconds, { partNumber: String(partNumber), uploadId });
+  }
+
+  async completeMultipartUpload(key: string, uploadId: string, parts: MultipartPart[]): Promise<StoredObjectInfo> {
+    assertValidKey(key);
+    driverArguments.uploadId(uploadId);
+    const sorted = driverArguments.parts(parts);
+    await this.ready('multipart');
+    try {
+      await this.client.completeMultipartUpload(
+        this.bucket,
+        key,
+        uploadId,
+        sorted.map((part) => ({ part: part.partNumber, etag: part.etag })),
+      );
+    } catch (error) {
+      throw multipartError('multipart completion', error);
+    }
+    const info = await this.head(key);
+    if (!info) throw unavailable('multipart completion', Object.assign(new Error('object missing after completion'), { code: 'NoSuchKey' }));
+    return info;
+  }
+
+  async abortMultipartUpload(key: string, uploadId: string): Promise<boolean> {
+    assertValidKey(key);
+    driverArguments.uploadId(uploadId);
+    await this.ready('multipart');
+    try {
+      await this.client.abortMultipartUpload(this.bucket, key, uploadId);
+      return true;
+    } catch (error) {
+      if (s3Code(error) === 'NoSuchUpload') return false; // already completed or aborted: nothing left to discard
+      throw multipartError('multipart abort', error);
+    }
   }
 
   async ping(): Promise<void> {

@@ -1,3 +1,6 @@
+import { VIDEO_DESCRIPTION } from '../features/video/video.description';
+import { WEBHOOKS_DESCRIPTION } from '../features/webhooks/webhooks.description';
+
 /** The overview at the top of the OpenAPI document: conventions that hold for every route. */
 export const API_DESCRIPTION = `
 Gradekit is an open, self-hostable colour-grading API: colour matching from a reference,
@@ -43,4 +46,8 @@ written at quality 92 with full-resolution chroma (4:4:4) and the standard Huffm
 AVIF at quality 70 with the encoder's fastest effort; PNG and TIFF losslessly (zlib level 6, LZW).
 
 Every response carries \`X-Request-Id\`. Timestamps are ISO-8601 UTC, ids are UUIDs, fields are snake_case.
+
+${VIDEO_DESCRIPTION}
+
+${WEBHOOKS_DESCRIPTION}
 `.trim();

@@ -5,10 +5,12 @@ import { GradingFeature } from './grading/grading.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
 import { OptionsFeature } from './options/options.module';
+import { WebhooksFeature } from './webhooks/webhooks.module';
+import { VideoFeature } from './video/video.module';
 
 /**
  * The api's feature modules, one per capability folder. Each owns its routes and its
  * sandbox demos (discovered by SandboxResults); an operation added to an existing
  * feature changes nothing here.
  */
-export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, OptionsFeature];
+export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature];

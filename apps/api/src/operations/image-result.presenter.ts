@@ -37,6 +37,16 @@ export class ImageResultPresenter {
       );
       return { result: { ...result, items } };
     }
+    if (output === 'video' && isImageLikeKey(result)) {
+      // The graded clip, its thumbnail and its LUT(s): each a presigned URL beside its key.
+      const video = result as { key: string; thumbnail_key?: unknown; lut_key?: unknown };
+      const [url, thumbnailUrl, lutUrl] = await Promise.all([
+        this.storage.presignGet(video.key, RESULT_URL_TTL_SECONDS),
+        typeof video.thumbnail_key === 'string' ? this.storage.presignGet(video.thumbnail_key, RESULT_URL_TTL_SECONDS) : Promise.resolve(undefined),
+        typeof video.lut_key === 'string' ? this.storage.presignGet(video.lut_key, RESULT_URL_TTL_SECONDS, video.lut_key.split('/').pop()) : Promise.resolve(undefined),
+      ]);
+      return { result: { ...result, url, thumbnail_url: thumbnailUrl, lut_url: lutUrl } };
+    }
     if (output === 'lut' && isImageLikeKey(result)) {
       const url = await this.storage.presignGet(result.key, RESULT_URL_TTL_SECONDS, result.filename);
       return { result: { ...result, url } };

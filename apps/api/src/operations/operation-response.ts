@@ -28,6 +28,8 @@ export interface TaskBody {
   op: string;
   status: Task['status'];
   progress: number;
+  /** Seconds left, extrapolated from the progress so far (processing tasks with progress > 0); null otherwise. */
+  eta_seconds: number | null;
   result: unknown;
   error: { code: string; message: string; details?: unknown[] } | null;
   credits_used: number;
@@ -38,12 +40,23 @@ export interface TaskBody {
   finished_at: string | null;
 }
 
+/**
+ * Linear extrapolation of the time a task has run over its progress: ffmpeg-driven
+ * progress (video) is proportional to frames done, which is close to linear in time.
+ */
+export function etaSeconds(task: Pick<Task, 'status' | 'progress' | 'startedAt'>, now = Date.now()): number | null {
+  if (task.status !== 'processing' || !task.startedAt || task.progress <= 0 || task.progress >= 100) return null;
+  const elapsed = (now - task.startedAt.getTime()) / 1000;
+  return Math.max(0, Math.round((elapsed * (100 - task.progress)) / task.progress));
+}
+
 export function taskBody(task: Task & { history?: { id: string } | null }, creditsUsed: number): TaskBody {
   return {
     id: task.id,
     op: task.op,
     status: task.status,
     progress: task.progress,
+    eta_seconds: etaSeconds(task),
     result: task.result ?? null,
     error: (task.error as TaskBody['error']) ?? null,
     credits_used: creditsUsed,

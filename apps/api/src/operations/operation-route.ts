@@ -48,10 +48,11 @@ export function operationRoute<Op extends OperationName>(op: Op, spec: Operation
     ) {}
 
     async handle(body: RequestOf<Op>, req: GradekitRequest, res: Response): Promise<unknown> {
-      const fields = body as { response_format?: string };
+      const fields = body as { response_format?: string; webhook_url?: string };
       const answer = await this.runner.run(req, res, op, {
         inputs: inputFieldsOf(op, body),
         params: spec.params(body),
+        webhookUrl: fields.webhook_url,
         responseFormat: entry.output === 'lut' ? undefined : fields.response_format === 'base64' ? 'base64' : fields.response_format === 'url' ? 'url' : undefined,
       });
       return entry.output === 'lut' ? this.files.respond(res, answer, fields.response_format === 'json' ? 'json' : 'file') : answer;

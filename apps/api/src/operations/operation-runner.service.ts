@@ -12,6 +12,7 @@ import { InputResolver, type ImageInputField } from './inputs/input-resolver.ser
 import type { AcceptedBody, OperationResultBody } from './operation-response';
 import { ImageResultPresenter } from './image-result.presenter';
 import { SandboxResults } from './sandbox/sandbox-results.service';
+import { WebhookUrlPolicy } from '../features/webhooks/webhook-url.policy';
 
 export interface OperationRequest<Op extends OperationName> {
   /** The input files by role (`inputFieldsOf` derives them from the catalog entry's roles). */
@@ -22,7 +23,10 @@ export interface OperationRequest<Op extends OperationName> {
   units?: number;
   /** The op's parameters, exactly as the worker's handler receives them (validated already by the DTO). */
   params: ParamsOf<Op> & JsonObject;
+  /** The request's `webhook_url` (WebhookUrlField); checked here, before anything is charged. */
   webhookUrl?: string | null;
+  /** false: answer 202 with the task id at once instead of waiting up to the sync timeout (long jobs: video). Default true. */
+  wait?: boolean;
 }
 
 export function isSandboxRequest(req: GradekitRequest): boolean {
@@ -48,6 +52,7 @@ export class OperationRunner {
     private readonly usage: UsageRecorder,
     private readonly presenter: ImageResultPresenter,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly webhookUrls: WebhookUrlPolicy,
   ) {}
 
   async run<Op extends OperationName>(req: GradekitRequest, res: Response, op: Op, request: OperationRequest<Op>): Promise<OperationResultBody | AcceptedBody> {
@@ -55,6 +60,7 @@ export class OperationRunner {
     const userId = principal.user.id;
     const sandbox = isSandboxRequest(req);
     this.usage.recordWhenFinished(req, res, { op, credits: 0, sandbox, taskId: null });
+    if (request.webhookUrl) await this.webhookUrls.assertUsableForTask(userId, request.webhookUrl);
     const resolved = await this.inputs.resolveAll(userId, request.inputs, sandbox);
 
     const inlineBase64 = request.responseFormat === 'base64' || resolved.some((input) => input.source === 'base64');
@@ -82,11 +88,13 @@ export class OperationRunner {
     }
     req.usage = { op, credits: price, sandbox: false, taskId };
 
+    // No webhook for a queue outage: the caller learns it from this very response (503), and the
+    // hooks queue lives on the same Redis that just failed.
     const job = await this.queues.enqueue(op, taskId).catch(async () => {
       await this.credits.failTaskAndRefund(taskId, { code: 'SERVICE_UNAVAILABLE', message: 'The job queue was unavailable' });
       throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is unavailable; your credits were refunded. Try again shortly.');
     });
-    await this.queues.waitForJob(job, this.config.syncTimeoutMs);
+    if (request.wait !== false) await this.queues.waitForJob(job, this.config.syncTimeoutMs);
 
     // Independent once the job has finished: read side by side, not one after another (latency of every sync call).
     const [task, balance, refunded] = await Promise.all([this.tasks.find(userId, taskId), this.credits.balance(userId), this.credits.refundedFor(taskId)]);

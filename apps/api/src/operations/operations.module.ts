@@ -8,6 +8,7 @@ import { LutFileResponder } from './lut-file.responder';
 import { OperationRunner } from './operation-runner.service';
 import { SandboxDemoController } from './sandbox/sandbox-demo.controller';
 import { SandboxResults } from './sandbox/sandbox-results.service';
+import { WebhookUrlPolicy } from '../features/webhooks/webhook-url.policy';
 
 /**
  * What every operation route shares: one runner for the lifecycle of a paid call, the
@@ -17,7 +18,7 @@ import { SandboxResults } from './sandbox/sandbox-results.service';
 @Module({
   imports: [DiscoveryModule],
   controllers: [SandboxDemoController],
-  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter, LutFileResponder],
+  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter, LutFileResponder, WebhookUrlPolicy],
   exports: [OperationRunner, InputResolver, ImageResultPresenter, LutFileResponder, IdempotencyInterceptor, UsageRecorder],
 })
 export class OperationsModule {}

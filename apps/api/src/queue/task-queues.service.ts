@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { ApiConfig } from '@gradekit/config';
-import { QUEUE_NAMES, type JobName, type QueueName, queueOfJob } from '@gradekit/contracts';
-import { bullConnection, taskJobOptions } from '@gradekit/queue';
+import { QUEUE_NAMES, WEBHOOK_JOB, type JobName, type QueueName, queueOfJob, webhookJobId } from '@gradekit/contracts';
+import { bullConnection, taskJobOptions, webhookJobOptions } from '@gradekit/queue';
 import { API_CONFIG } from '../config/api-config.provider';
 
 export interface QueueCounts {
@@ -27,6 +27,11 @@ export class TaskQueues implements OnApplicationShutdown {
   async enqueue(name: JobName, taskId: string): Promise<Job> {
     const queue = this.queue(queueOfJob(name));
     return queue.add(name, { taskId }, taskJobOptions(taskId, this.config.jobAttempts));
+  }
+
+  /** A webhook delivery's `run`-th send (a redelivery), on the hooks queue; the schedule's length is its attempts. */
+  async enqueueWebhook(deliveryId: string, run: number): Promise<Job> {
+    return this.queue(queueOfJob(WEBHOOK_JOB)).add(WEBHOOK_JOB, { deliveryId }, webhookJobOptions(webhookJobId(deliveryId, run), this.config.webhooks.retryScheduleMs.length));
   }
 
   /** Resolves true when the job finished (completed or failed) within `timeoutMs`, false on timeout. */

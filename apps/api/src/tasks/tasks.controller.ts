@@ -23,7 +23,7 @@ export class TasksController {
   @Get('tasks/:id')
   @ApiOperation({
     summary: 'Get an async task: status, progress, result or error',
-    description: 'status is queued | processing | completed | failed | canceled; progress 0–100. A failed task was refunded: its credits_used is 0 (a batch: what its failed items cost is refunded). Another user\'s task is a 404.',
+    description: 'status is queued | processing | completed | failed | canceled; progress 0–100 and `eta_seconds` (extrapolated from the progress so far while processing, else null). A failed task was refunded: its credits_used is 0 (a batch: what its failed items cost is refunded). Another user\'s task is a 404.',
   })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such task of yours' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TaskBody> {

@@ -19,7 +19,7 @@ describe('tasks, queue stats and account', () => {
     const mine = await ctx.http.get(`/api/v1/tasks/${taskId}`).set(owner.auth);
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual({
-      id: taskId, op: 'analyze', status: 'queued', progress: 0, result: null, error: null, credits_used: 1, history_id: null,
+      id: taskId, op: 'analyze', status: 'queued', progress: 0, eta_seconds: null, result: null, error: null, credits_used: 1, history_id: null,
       created_at: expect.stringMatching(/Z$/), updated_at: expect.stringMatching(/Z$/), started_at: null, finished_at: null,
     });
     const theirs = await ctx.http.get(`/api/v1/tasks/${taskId}`).set(other.auth);

@@ -1,7 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { InputKeyOf, InputsOf, OperationName, ParamsOf, ResultOf } from '@gradekit/contracts';
-import type { HistoryInput } from '@gradekit/db';
+import type { ChargeReconciliation, HistoryInput } from '@gradekit/db';
 import type { StorageDriver } from '@gradekit/storage';
 
 /** What a handler sees of its Task: ids, params and the storage keys of its inputs. */
@@ -29,6 +29,12 @@ export interface HandlerContext<Op extends OperationName = OperationName> {
   readonly storage: StorageDriver;
   /** Writes Task.progress (0–100) and the job's progress; best effort, never throws. */
   reportProgress(percent: number): Promise<void>;
+  /**
+   * Reconciles a task charged from the client's estimate (a video's reported duration)
+   * to its true price, once per task however often the job runs: charges or gives back
+   * the difference in the ledger. `ok: false` when a further charge is not covered.
+   */
+  reconcileCredits(truePrice: number): Promise<ChargeReconciliation>;
   /** Aborted when the worker gives its job back at shutdown; long handlers should stop early. */
   readonly signal: AbortSignal;
   readonly logger: Logger;

@@ -3,7 +3,7 @@ import { DomainError } from '@gradekit/contracts';
 import { FINAL_ERROR_CODES, classifyJobError, internalTaskError, isLastAttempt } from './job-error.classifier';
 
 describe('job error classification', () => {
-  it.each(['INVALID_IMAGE', 'UNSUPPORTED_MEDIA_TYPE', 'IMAGE_TOO_LARGE', 'VALIDATION_ERROR', 'NOT_FOUND', 'UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'] as const)(
+  it.each(['INVALID_IMAGE', 'INVALID_VIDEO', 'VIDEO_TOO_LONG', 'VIDEO_TOO_LARGE', 'INSUFFICIENT_CREDITS', 'UNSUPPORTED_MEDIA_TYPE', 'IMAGE_TOO_LARGE', 'VALIDATION_ERROR', 'NOT_FOUND', 'UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'] as const)(
     'treats %s as final and keeps its message and details for the owner',
     (code) => {
       const verdict = classifyJobError(new DomainError(code, 'what is wrong', [{ field: 'image', message: 'detail' }]));
@@ -31,7 +31,7 @@ describe('job error classification', () => {
 
   it('has exactly the input codes in the final set', () => {
     expect([...FINAL_ERROR_CODES].sort()).toEqual(
-      ['IMAGE_TOO_LARGE', 'INVALID_IMAGE', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNPROCESSABLE', 'UNSUPPORTED_MEDIA_TYPE', 'VALIDATION_ERROR'],
+      ['IMAGE_TOO_LARGE', 'INSUFFICIENT_CREDITS', 'INVALID_IMAGE', 'INVALID_VIDEO', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNPROCESSABLE', 'UNSUPPORTED_MEDIA_TYPE', 'VALIDATION_ERROR', 'VIDEO_TOO_LARGE', 'VIDEO_TOO_LONG'],
     );
   });
 

@@ -15,6 +15,10 @@ export interface TaskErrorJson {
  */
 export const FINAL_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INVALID_IMAGE',
+  'INVALID_VIDEO',
+  'VIDEO_TOO_LONG',
+  'VIDEO_TOO_LARGE',
+  'INSUFFICIENT_CREDITS',
   'UNSUPPORTED_MEDIA_TYPE',
   'IMAGE_TOO_LARGE',
   'PAYLOAD_TOO_LARGE',

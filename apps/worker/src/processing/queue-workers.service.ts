@@ -1,34 +1,46 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
-import type { QueueName, TaskJobData } from '@gradekit/contracts';
+import type { QueueName, TaskJobData, WebhookJobData } from '@gradekit/contracts';
 import { createRedisConnection } from '@gradekit/queue';
 import { WORKER_LOGGER } from '../common/logger.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
+import { WebhookDeliveryProcessor } from '../features/webhooks/webhook-delivery.processor';
 import { errorSummary } from './job-error.classifier';
 import { TaskJobProcessor, type TaskJobReturn } from './task-job.processor';
 
 export const BULLMQ_TUNING = Symbol('BULLMQ_TUNING');
 
-/** BullMQ lock/stall settings; the defaults (30 s lock, 30 s stall check, 1 stall allowed) suit production. */
+/** BullMQ lock/stall settings for tests; production sets JOB_LOCK_MS / JOB_STALLED_INTERVAL_MS (30 s each by default, 1 stall allowed). */
 export interface BullmqTuning {
   lockDuration?: number;
   stalledInterval?: number;
   maxStalledCount?: number;
 }
 
+type AnyJobData = TaskJobData | WebhookJobData;
+
 interface QueueWorker {
   queue: QueueName;
-  worker: Worker<TaskJobData, TaskJobReturn, string>;
+  worker: Worker<AnyJobData, unknown, string>;
   connection: Redis;
 }
 
+/** What consumes one queue: the job function, extra Worker settings, and what to do when a job finally fails. */
+interface QueueConsumer {
+  process(job: Job<AnyJobData, unknown, string>, token?: string, signal?: AbortSignal): Promise<unknown>;
+  settings?: WorkerOptions['settings'];
+  onFailed?(job: Job<AnyJobData, unknown, string> | undefined): Promise<void>;
+}
+
 /**
- * One BullMQ Worker per configured queue, each on its own Redis connection, all
- * feeding the same TaskJobProcessor. Owns the shutdown order: stop taking jobs,
+ * One BullMQ Worker per configured queue, each on its own Redis connection. The
+ * operation queues (image, gpu, video) feed the TaskJobProcessor; the hooks queue
+ * feeds the WebhookDeliveryProcessor (deliveries are not catalog operations), with
+ * its retry schedule as BullMQ's custom backoff. Owns the shutdown order: stop taking jobs,
  * let running ones finish within SHUTDOWN_GRACE_MS, else release them (force-close:
  * their locks lapse and another worker takes them over), then close connections.
  */
@@ -40,6 +52,7 @@ export class QueueWorkers implements OnApplicationShutdown {
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly processor: TaskJobProcessor,
+    private readonly hooks: WebhookDeliveryProcessor,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
     @Optional() @Inject(BULLMQ_TUNING) private readonly tuning: BullmqTuning | null,
   ) {}
@@ -50,20 +63,44 @@ export class QueueWorkers implements OnApplicationShutdown {
     const name = `${hostname()}:${process.pid}`;
     for (const queue of this.config.queues) {
       const connection = createRedisConnection(this.config.redisUrl, `worker-${queue}`);
-      const worker = new Worker<TaskJobData, TaskJobReturn, string>(
+      const consumer = this.consumerOf(queue);
+      const worker = new Worker<AnyJobData, unknown, string>(
         queue,
         // Three parameters: BullMQ then passes its per-job AbortSignal.
-        (job, token, signal) => this.processor.process(job, token, signal),
-        { connection, prefix: this.config.queuePrefix, concurrency: this.config.concurrency, name, ...(this.tuning ?? {}) },
+        (job, token, signal) => consumer.process(job, token, signal),
+        {
+          connection,
+          prefix: this.config.queuePrefix,
+          concurrency: this.config.concurrency,
+          name,
+          lockDuration: this.config.jobLockMs,
+          stalledInterval: this.config.stalledIntervalMs,
+          ...(this.tuning ?? {}),
+          ...(consumer.settings ? { settings: consumer.settings } : {}),
+        },
       );
       worker.on('error', (error) => this.logger.error({ queue, err: errorSummary(error) }, 'queue worker error'));
       worker.on('failed', (job) => {
-        this.processor.settleFailedJob(job).catch((error: unknown) => this.logger.error({ queue, jobId: job?.id, err: errorSummary(error) }, 'could not settle a failed job'));
+        consumer.onFailed?.(job).catch((error: unknown) => this.logger.error({ queue, jobId: job?.id, err: errorSummary(error) }, 'could not settle a failed job'));
       });
       this.workers.push({ queue, worker, connection });
     }
     await Promise.all(this.workers.map(({ worker }) => worker.waitUntilReady()));
     this.logger.info({ queues: this.config.queues, concurrency: this.config.concurrency, prefix: this.config.queuePrefix }, 'consuming queues');
+  }
+
+  private consumerOf(queue: QueueName): QueueConsumer {
+    if (queue === 'hooks') {
+      return {
+        process: (job) => this.hooks.process(job as Job<WebhookJobData, unknown, string>),
+        settings: { backoffStrategy: this.hooks.backoffStrategy },
+        onFailed: (job) => this.hooks.settleFailedJob(job as Job<WebhookJobData, unknown, string> | undefined),
+      };
+    }
+    return {
+      process: (job, token, signal) => this.processor.process(job as Job<TaskJobData, TaskJobReturn, string>, token, signal),
+      onFailed: (job) => this.processor.settleFailedJob(job as Job<TaskJobData, unknown, string> | undefined),
+    };
   }
 
   /** True while every queue worker is running (readiness). */

@@ -16,6 +16,7 @@ import { WorkerMetrics, type JobOutcomeStatus } from '../metrics/worker-metrics.
 import { classifyJobError, errorSummary, internalTaskError, isLastAttempt } from './job-error.classifier';
 import { JobDrain } from './job-drain';
 import { OwnerDeletionCleaner } from './owner-deletion.cleaner';
+import { WebhookNotifier } from '../features/webhooks/webhook-notifier.service';
 
 export type TaskJob = Job<TaskJobData, unknown, string>;
 
@@ -69,6 +70,7 @@ export class TaskJobProcessor {
     private readonly metrics: WorkerMetrics,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly webhooks: WebhookNotifier,
   ) {
     // Built here, not injected: they live exactly as long as this processor and need
     // nothing it does not already have, so the worker module lists only the processor.
@@ -96,6 +98,7 @@ export class TaskJobProcessor {
     const task = await this.tasks.findForProcessing(taskId);
     if (!task || (task.status !== 'queued' && task.status !== 'processing')) return;
     const refunded = await this.credits.failTaskAndRefund(taskId, this.json(internalTaskError(job.opts.attempts)));
+    await this.webhooks.taskFinished(taskId);
     this.logger.warn({ taskId, op: task.op, queue: job.queueName, refunded, reason: job.failedReason }, 'job failed outside its processor; task failed');
   }
 
@@ -105,6 +108,8 @@ export class TaskJobProcessor {
     try {
       return await this.execute(job, record, signal);
     } finally {
+      // Completed or failed for good (not a retry): the webhook, if any (idempotent per task; never throws).
+      if (record.status !== 'retried' && typeof record.taskId === 'string' && UUID.test(record.taskId)) await this.webhooks.taskFinished(record.taskId);
       this.finish(record, started);
     }
   }
@@ -194,6 +199,7 @@ export class TaskJobProcessor {
       logger: this.logger.child({ taskId: task.id, op: task.op }),
       loadInput: (role: string) => this.loadInput(inputs, role),
       reportProgress: (percent: number) => this.reportProgress(task.id, job, percent),
+      reconcileCredits: (truePrice: number) => this.credits.reconcileTaskCharge(task.id, truePrice),
     };
   }
 

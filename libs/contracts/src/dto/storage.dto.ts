@@ -94,6 +94,11 @@ export class LocalObjectQueryDto {
   @IsString()
   dn?: string;
 
+  /** A PUT's signed byte limit (libs/storage local-signature.ts). */
+  @IsOptional()
+  @IsString()
+  mb?: string;
+
   @IsOptional()
   @IsString()
   sig?: string;

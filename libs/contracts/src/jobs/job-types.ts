@@ -1,10 +1,12 @@
 import { OPERATION_CATALOG, type OperationName } from '../operations/operation-catalog';
 import type { QueueName } from '../queues/queue-names';
+import type { WebhookJobData } from '../features/webhooks/webhook-event';
 
 /**
  * Every BullMQ job, as one typed union. Payloads carry ids only: pixels travel
  * through storage and state lives in Postgres, so a job can be retried or
- * duplicated without carrying stale data. The jobId is always the task id.
+ * duplicated without carrying stale data. A task job's jobId is the task id; a
+ * webhook job's is its delivery id and run (`webhookJobId`).
  */
 export interface TaskJobData {
   taskId: string;
@@ -13,7 +15,7 @@ export interface TaskJobData {
 export const WEBHOOK_JOB = 'webhook.deliver' as const;
 
 export type JobPayloads = { [Name in OperationName]: TaskJobData } & {
-  [WEBHOOK_JOB]: TaskJobData;
+  [WEBHOOK_JOB]: WebhookJobData;
 };
 
 export type JobName = keyof JobPayloads;

@@ -4,6 +4,7 @@ import { ANALYZE_OPERATIONS } from '../features/analyze/analyze.operations';
 import { GRADING_OPERATIONS } from '../features/grading/grading.operations';
 import { LUT_OPERATIONS } from '../features/lut/lut.operations';
 import { MATCH_OPERATIONS } from '../features/match/match.operations';
+import { VIDEO_OPERATIONS } from '../features/video/video.operations';
 import type { OperationDefinition, TypeOf } from './operation-definition';
 
 /**
@@ -19,6 +20,7 @@ export const OPERATION_CATALOG = {
   ...GRADING_OPERATIONS,
   ...AI_OPERATIONS,
   ...ACTION_OPERATIONS,
+  ...VIDEO_OPERATIONS,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

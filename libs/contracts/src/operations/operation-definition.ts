@@ -61,6 +61,8 @@ export interface OperationDefinition<Name extends string = string> {
   readonly credits: number;
   /** What one charge buys when it is not a call (`target`: "1 credit per target"). */
   readonly unit?: string;
+  /** A price that is not a flat rate per call or unit (video: per second by tier), as the OpenAPI summary prints it. */
+  readonly pricing?: string;
   readonly minPlan: PlanId;
   readonly queue: QueueName;
   readonly output: OperationOutput;
@@ -78,8 +80,9 @@ export interface OperationDefinition<Name extends string = string> {
 export type OperationEntries = Readonly<Record<string, OperationDefinition>>;
 
 /** `free`, `1 credit`, `2 credits, pro+`, `1 credit per target`: the price as every OpenAPI summary shows it. */
-export function priceLabel(definition: Pick<OperationDefinition, 'credits' | 'unit' | 'minPlan'>): string {
-  const credits =
-    definition.credits === 0 ? 'free' : `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`;
+export function priceLabel(definition: Pick<OperationDefinition, 'credits' | 'unit' | 'minPlan' | 'pricing'>): string {
+  const credits = definition.pricing
+    ? 'credits per second of video by quality'
+    : definition.credits === 0 ? 'free' : `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`;
   return definition.minPlan === 'free' ? credits : `${credits}, ${definition.minPlan}+`;
 }

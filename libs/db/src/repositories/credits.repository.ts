@@ -15,6 +15,11 @@ export interface NewTask {
   webhookUrl?: string | null;
 }
 
+/** What reconcileTaskCharge did: `adjustment` > 0 charged more, < 0 gave back; `total` is what the task now costs. */
+export type ChargeReconciliation =
+  | { ok: true; charged: number; adjustment: number; total: number; applied: boolean }
+  | { ok: false; charged: number; needed: number; balance: number };
+
 export type ChargeOutcome =
   | { ok: true; task: Task; balance: number }
   | { ok: false; balance: number };
@@ -82,9 +87,48 @@ export class CreditsRepository {
   async failTaskAndRefund(taskId: string, error: Prisma.InputJsonValue, now = new Date()): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const task = await tx.task.update({ where: { id: taskId }, data: { status: 'failed', error, finishedAt: now } });
-      const charge = await tx.creditLedgerEntry.findUnique({ where: { taskId_kind: { taskId, kind: 'charge' } } });
-      if (!charge) return false;
-      return insertRefundOnce(tx, { userId: task.userId, taskId, amount: -charge.amount, reason: `refund:${task.op}` });
+      const charged = await tx.creditLedgerEntry.findMany({ where: { taskId, kind: { in: ['charge', 'adjustment'] } }, select: { amount: true } });
+      // Everything the task cost, its reconciliation included: a failed task costs nothing.
+      const total = -charged.reduce((sum, row) => sum + row.amount, 0);
+      if (charged.length === 0 || total <= 0) return false;
+      return insertRefundOnce(tx, { userId: task.userId, taskId, amount: total, reason: `refund:${task.op}` });
+    });
+  }
+
+  /**
+   * Reconciles a task charged from an estimate (a client-reported video duration) to its
+   * true price, once: one `adjustment` row (negative: a further charge; positive: credits
+   * given back) and Task.credits set to the true price, in one transaction. A second call
+   * for the same task changes nothing and answers what the first did. A further charge the
+   * balance cannot cover changes nothing and answers `ok: false`.
+   */
+  async reconcileTaskCharge(taskId: string, truePrice: number): Promise<ChargeReconciliation> {
+    return this.prisma.$transaction(async (tx) => {
+      // The task row's lock serialises runs of the same task (a job taken over from a stalled
+      // worker may reconcile beside it): the second waits, then finds the first's adjustment.
+      const locked = await tx.$queryRaw<{ user_id: string; op: string }[]>`SELECT "user_id", "op" FROM "tasks" WHERE "id" = ${taskId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new Error(`task ${taskId} does not exist`);
+      const task = { userId: locked[0].user_id, op: locked[0].op };
+      const rows = await tx.creditLedgerEntry.findMany({ where: { taskId, kind: { in: ['charge', 'adjustment'] } } });
+      const charge = rows.find((row) => row.kind === 'charge');
+      const previous = rows.find((row) => row.kind === 'adjustment');
+      const charged = -(charge?.amount ?? 0);
+      if (previous) return { ok: true as const, charged, adjustment: -previous.amount, total: charged - previous.amount, applied: false };
+      const delta = truePrice - charged;
+      if (delta === 0) return { ok: true as const, charged, adjustment: 0, total: charged, applied: false };
+      const balanceRows = await tx.$queryRaw<{ credit_balance: number }[]>`
+        UPDATE "users" SET "credit_balance" = "credit_balance" - ${delta}, "updated_at" = now()
+        WHERE "id" = ${task.userId}::uuid AND (${delta} < 0 OR "credit_balance" >= ${delta})
+        RETURNING "credit_balance"`;
+      if (balanceRows.length === 0) {
+        const current = await tx.user.findUniqueOrThrow({ where: { id: task.userId }, select: { creditBalance: true } });
+        return { ok: false as const, charged, needed: delta, balance: current.creditBalance };
+      }
+      await tx.creditLedgerEntry.create({
+        data: { userId: task.userId, kind: 'adjustment', amount: -delta, balanceAfter: balanceRows[0].credit_balance, taskId, reason: `reconcile:${task.op}` },
+      });
+      await tx.task.update({ where: { id: taskId }, data: { credits: truePrice } });
+      return { ok: true as const, charged, adjustment: delta, total: truePrice, applied: true };
     });
   }
 

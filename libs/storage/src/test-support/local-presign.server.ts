@@ -9,7 +9,8 @@ import type { StorageDriver } from '../storage-driver.interface';
 /**
  * Test-only stand-in for the api's storage route: the smallest server that serves the
  * local driver's presigned URLs the way the api must (verify, match method to op,
- * enforce the signed content type, then call the driver). It lets the shared contract
+ * enforce the signed content type and byte limit, then call the driver). It buffers
+ * bodies (test objects are small); the api's route streams them. It lets the shared contract
  * exercise presigned URLs of both drivers over real HTTP.
  */
 export interface LocalPresignServer {
@@ -39,7 +40,9 @@ export async function startLocalPresignServer(): Promise<LocalPresignServer> {
     if (params.op === 'put') {
       const sentType = req.headers['content-type'];
       if (params.contentType && sentType !== params.contentType) return void res.writeHead(403).end('content type');
-      await driver.put(key, await readBody(req), params.contentType ?? sentType);
+      const body = await readBody(req);
+      if (params.maxBytes && body.length > Number(params.maxBytes)) return void res.writeHead(413).end('too large');
+      await driver.put(key, body, params.contentType ?? sentType);
       return void res.writeHead(200).end();
     }
     const info = await driver.head(key);

@@ -50,6 +50,7 @@ export class ApplyActionController {
     const steps = body.action_id ? ((await this.actions.get(principal.user.id, body.action_id)).steps as ActionStep[]) : checkedSteps(body.steps);
     return this.runner.run(req, res, 'action_apply', {
       inputs: [...inputFieldsOf('action_apply', body, ['image']), ...stepInputs(steps)],
+      webhookUrl: body.webhook_url,
       params: { steps, action_id: body.action_id ?? null },
       responseFormat: body.response_format,
     });

@@ -59,6 +59,7 @@ export class AiController {
     requireUnderstood(body.prompt, { mode: 'suggest' });
     return this.runner.run(req, res, 'ai_suggest', {
       inputs: inputFieldsOf('ai_suggest', body),
+      webhookUrl: body.webhook_url,
       params: { prompt: body.prompt },
       responseFormat: body.response_format,
     });
@@ -88,6 +89,7 @@ export class AiController {
     const sentLastResult = Boolean(body.last_result_image || body.last_result_image_key);
     return this.runner.run(req, res, 'ai_refine', {
       inputs: inputFieldsOf('ai_refine', body, sentLastResult ? ['original', 'last_result'] : ['original']),
+      webhookUrl: body.webhook_url,
       params: { prompt: body.prompt, current_values: gradeValuesToSnake(current.value), messages },
       responseFormat: body.response_format,
     });

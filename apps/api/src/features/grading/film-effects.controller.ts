@@ -59,6 +59,7 @@ export class FilmEffectsController {
     if (body.preset !== undefined) this.catalog.requireFilmEffectPreset(body.preset);
     return this.runner.run(req, res, 'film_effects_apply', {
       inputs: inputFieldsOf('film_effects_apply', body),
+      webhookUrl: body.webhook_url,
       params: { preset: body.preset ?? null, effects: effects ?? {}, intensity: body.intensity, ...(body.seed === undefined ? {} : { seed: body.seed }) },
       responseFormat: body.response_format,
     });

@@ -50,6 +50,7 @@ export class LooksController {
     this.catalog.requireLook(lookName);
     return this.runner.run(req, res, 'look_apply', {
       inputs: inputFieldsOf('look_apply', body),
+      webhookUrl: body.webhook_url,
       params: {
         look: lookName,
         intensity: body.intensity,

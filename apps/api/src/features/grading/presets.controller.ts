@@ -49,6 +49,7 @@ export class PresetsController {
     this.catalog.requirePreset(presetName);
     return this.runner.run(req, res, 'preset_apply', {
       inputs: inputFieldsOf('preset_apply', body),
+      webhookUrl: body.webhook_url,
       params: { preset: presetName, intensity: body.intensity },
       responseFormat: body.response_format,
     });

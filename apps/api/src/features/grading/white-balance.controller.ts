@@ -34,6 +34,7 @@ export class WhiteBalanceController {
     }
     return this.runner.run(req, res, 'white_balance_apply', {
       inputs: inputFieldsOf('white_balance_apply', body),
+      webhookUrl: body.webhook_url,
       params: { method: body.method, intensity: body.intensity, ...(neutralPoint ? { neutral_x: body.neutral_x, neutral_y: body.neutral_y } : {}) },
       responseFormat: body.response_format,
     });

@@ -32,6 +32,6 @@ export class LutApplyController {
       ]);
     }
     const inputs = inputFieldsOf('lut_apply', body, hasPair ? ['image', 'before', 'after'] : ['image', 'lut']);
-    return this.runner.run(req, res, 'lut_apply', { inputs, params: { size: body.size, source: hasPair ? 'examples' : 'cube' }, responseFormat: body.response_format });
+    return this.runner.run(req, res, 'lut_apply', { webhookUrl: body.webhook_url, inputs, params: { size: body.size, source: hasPair ? 'examples' : 'cube' }, responseFormat: body.response_format });
   }
 }

@@ -35,7 +35,7 @@ export class LutExportPresetController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no preset with this name' })
   async exportPreset(@Param('preset_name') presetName: string, @Body() body: LutExportPresetRequestDto, @Req() req: GradekitRequest, @Res({ passthrough: true }) res: Response) {
     this.catalog.requirePreset(presetName);
-    const answer = await this.runner.run(req, res, 'lut_export_preset', { inputs: [], params: { preset: presetName, size: body.size, intensity: body.intensity } });
+    const answer = await this.runner.run(req, res, 'lut_export_preset', { webhookUrl: body.webhook_url, inputs: [], params: { preset: presetName, size: body.size, intensity: body.intensity } });
     return this.files.respond(res, answer, body.response_format);
   }
 }

@@ -37,6 +37,7 @@ export class MatchBatchController {
     const count = Math.max(inline.length, keys.length);
     return this.runner.run(req, res, 'match_batch', {
       inputs: inputFieldsOf('match_batch', body),
+      webhookUrl: body.webhook_url,
       params: { method: body.method, params: { ...(body.params ?? {}) }, count },
       responseFormat: body.response_format,
       units: count,

@@ -41,6 +41,7 @@ export class MatchMultiController {
     if (problems.length) throw DomainError.validation('Invalid weights', problems);
     return this.runner.run(req, res, 'match_multi', {
       inputs: inputFieldsOf('match_multi', body),
+      webhookUrl: body.webhook_url,
       params: {
         method: body.method,
         blend_mode: body.blend_mode,

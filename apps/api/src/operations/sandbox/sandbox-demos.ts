@@ -14,7 +14,9 @@ export type SandboxDemo =
   /** A batch: `count` items, each the demo image with `item`'s fields. */
   | { kind: 'images'; file: string; item: Record<string, unknown>; count: number }
   /** A .cube file in demo/ with the result's fields. */
-  | { kind: 'lut'; file: string; result: Record<string, unknown> };
+  | { kind: 'lut'; file: string; result: Record<string, unknown> }
+  /** A short graded clip (.mp4) in demo/ with the result's fields (video grading). */
+  | { kind: 'video'; file: string; result: Record<string, unknown> };
 
 /** One feature's demos: the folder their files live in, and one demo per operation of the feature. */
 export class FeatureDemos {

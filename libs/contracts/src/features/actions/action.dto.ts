@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { RESPONSE_FORMATS, ResponseFormatField } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 const STEPS_DOC =
   'Ordered steps, 1–20, each `{ "type": …, … }`: `preset` { name, intensity }, `grade` { values (ColorGradeValues), intensity }, ' +
@@ -75,4 +76,7 @@ export class ApplyActionDto {
 
   @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

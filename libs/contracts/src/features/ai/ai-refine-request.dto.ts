@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength,
 import { AiPromptField } from './ai-suggest-request.dto';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { RESPONSE_FORMATS } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 export const AI_MAX_MESSAGES = 50;
 export const AI_MESSAGE_MAX_CHARS = 2000;
@@ -71,4 +72,7 @@ export class AiRefineRequestDto {
   @IsOptional()
   @IsIn(RESPONSE_FORMATS)
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

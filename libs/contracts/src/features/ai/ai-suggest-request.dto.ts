@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { RESPONSE_FORMATS } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 export const AI_PROMPT_MAX_CHARS = 500;
 
@@ -35,4 +36,7 @@ export class AiSuggestRequestDto {
   @IsOptional()
   @IsIn(RESPONSE_FORMATS)
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

@@ -1,4 +1,5 @@
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** POST /api/v1/image/info — exactly one of `image_key` or `image`. */
 export class ImageInfoRequestDto {
@@ -7,6 +8,9 @@ export class ImageInfoRequestDto {
 
   @ImageKeyField()
   image_key?: string;
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }
 
 /** `image_info` takes no parameters. */

@@ -5,6 +5,7 @@ import { EffectsConfigDto } from './effects-config.dto';
 import { EffectsSeedField, ImageResponseFormatField, IntensityField } from './grading-fields';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import type { RESPONSE_FORMATS } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /**
  * POST /api/v1/film-effects/apply — exactly one of `image_key` or `image`, and at
@@ -45,4 +46,7 @@ export class FilmEffectsApplyRequestDto {
 
   @ImageResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

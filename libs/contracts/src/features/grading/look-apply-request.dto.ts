@@ -5,6 +5,7 @@ import { EffectsConfigDto } from './effects-config.dto';
 import { EffectsSeedField, ImageResponseFormatField, IntensityField } from './grading-fields';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import type { RESPONSE_FORMATS } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** POST /api/v1/looks/{look_name}/apply — exactly one of `image_key` or `image`. */
 export class LookApplyRequestDto {
@@ -41,4 +42,7 @@ export class LookApplyRequestDto {
 
   @ImageResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

@@ -1,6 +1,7 @@
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { ImageResponseFormatField, IntensityField } from './grading-fields';
 import type { RESPONSE_FORMATS } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** POST /api/v1/presets/{preset_name}/apply — exactly one of `image_key` or `image`. */
 export class PresetApplyRequestDto {
@@ -15,4 +16,7 @@ export class PresetApplyRequestDto {
 
   @ImageResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { RESPONSE_FORMATS, ResponseFormatField } from '../match/match-request.dto';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 export const WHITE_BALANCE_METHOD_NAMES = ['auto', 'gray_world', 'white_patch', 'neutral_point'] as const;
 export type WhiteBalanceMethodName = (typeof WHITE_BALANCE_METHOD_NAMES)[number];
@@ -49,4 +50,7 @@ export class WhiteBalanceRequestDto {
 
   @ResponseFormatField('`base64` adds the output inline as `image` (also when the input came as base64)')
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

@@ -6,6 +6,7 @@ import { MatchParamsDto, type MatchMethodName, MatchMethodField, MatchParamsFiel
 import { DEFAULT_LUT_SIZE } from '@gradekit/color';
 import { LutSizeField } from '../../dto/lut-size.field';
 import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 export const LUT_RESPONSE_FORMATS = ['file', 'json'] as const;
 
@@ -36,4 +37,7 @@ export class LutExportMatchRequestDto {
   @IsOptional()
   @IsIn(LUT_RESPONSE_FORMATS)
   response_format: (typeof LUT_RESPONSE_FORMATS)[number] = 'file';
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

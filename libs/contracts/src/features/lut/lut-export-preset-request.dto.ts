@@ -4,6 +4,7 @@ import { IntensityField } from '../grading/grading-fields';
 import { LUT_RESPONSE_FORMATS } from './lut-export-match-request.dto';
 import { DEFAULT_LUT_SIZE } from '@gradekit/color';
 import { LutSizeField } from '../../dto/lut-size.field';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** POST /api/v1/lut/export/preset/{preset_name} — no image: the preset itself, baked. */
 export class LutExportPresetRequestDto {
@@ -17,4 +18,7 @@ export class LutExportPresetRequestDto {
   @IsOptional()
   @IsIn(LUT_RESPONSE_FORMATS)
   response_format: (typeof LUT_RESPONSE_FORMATS)[number] = 'file';
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

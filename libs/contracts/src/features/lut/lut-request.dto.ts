@@ -5,6 +5,7 @@ import { LUT_RESPONSE_FORMATS } from './lut-export-match-request.dto';
 import { RESPONSE_FORMATS, ResponseFormatField } from '../match/match-request.dto';
 import { DEFAULT_LUT_SIZE } from '@gradekit/color';
 import { LutSizeField } from '../../dto/lut-size.field';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** POST /api/v1/lut/export/before-after — fit a LUT from an image and its edited version. */
 export class LutExportBeforeAfterRequestDto {
@@ -27,6 +28,9 @@ export class LutExportBeforeAfterRequestDto {
   @IsOptional()
   @IsIn(LUT_RESPONSE_FORMATS)
   response_format: (typeof LUT_RESPONSE_FORMATS)[number] = 'file';
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }
 
 /**
@@ -60,4 +64,7 @@ export class LutApplyRequestDto {
 
   @ResponseFormatField('`base64` adds the output inline as `image` (also when an input came as base64)')
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

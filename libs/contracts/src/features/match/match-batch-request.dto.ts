@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } 
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
 import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** Most targets one batch call takes (each is charged and refunded on its own). */
 export const MAX_BATCH_TARGETS = 20;
@@ -41,4 +42,7 @@ export class MatchBatchRequestDto {
 
   @ResponseFormatField('`base64` adds each output inline as `image` on its item')
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

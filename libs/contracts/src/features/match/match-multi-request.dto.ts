@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsStri
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import { MatchParamsDto, RESPONSE_FORMATS, type MatchMethodName, MatchMethodField, MatchParamsField, ResponseFormatField } from './match-request.dto';
 import { DEFAULT_MATCH_METHOD } from '@gradekit/color';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 export const MULTI_BLEND_MODES = ['uniform', 'weighted', 'gradient', 'intensity'] as const;
 export type MultiBlendMode = (typeof MULTI_BLEND_MODES)[number];
@@ -80,4 +81,7 @@ export class MatchMultiRequestDto {
 
   @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidateNested
 import { DEFAULT_MATCH_METHOD, MATCH_METHODS, MATCH_PARAM_DEFAULTS, MATCH_PARAM_RANGES, type MatchMethod } from '@gradekit/color';
 import { ImageKeyField, InlineImageField } from '../../dto/image-input.fields';
 import type { MatchParamsInput } from './match.params';
+import { WebhookUrlField } from '../../dto/webhook-url.field';
 
 /** The matching methods and the default are the engine's (libs/color), so a new method is added in one place. */
 export const MATCH_METHOD_NAMES = MATCH_METHODS;
@@ -107,5 +108,8 @@ export class MatchRequestDto {
 
   @ResponseFormatField()
   response_format?: (typeof RESPONSE_FORMATS)[number];
+
+  @WebhookUrlField()
+  webhook_url?: string;
 }
 

@@ -21,10 +21,14 @@ const H264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', '-pix_fmt'
 const AAC = ['-c:a', 'aac', '-b:a', '96k'];
 
 /** ffmpeg's testsrc2 with a sine tone: the plain case. */
-export async function testsrcClip(file: string, o: { width?: number; height?: number; seconds?: number; fps?: number; audio?: 'sine' | 'none' | 'two'; rotation?: number } = {}): Promise<string> {
+export async function testsrcClip(
+  file: string,
+  o: { width?: number; height?: number; seconds?: number; fps?: number; audio?: 'sine' | 'none' | 'two'; rotation?: number; lossless?: boolean } = {},
+): Promise<string> {
   const { width = 320, height = 180, seconds = 2, fps = 25, audio = 'sine' } = o;
-  // 4:2:0 needs even sizes: odd ones are encoded 4:4:4 (H.264 High 4:4:4 allows them).
-  const video = width % 2 || height % 2 ? [...H264.slice(0, -1), 'yuv444p'] : H264;
+  // 4:2:0 needs even sizes: odd ones are encoded 4:4:4 (H.264 High 4:4:4 allows them). Lossless makes big files (multipart uploads).
+  let video = width % 2 || height % 2 ? [...H264.slice(0, -1), 'yuv444p'] : H264;
+  if (o.lossless) video = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p'];
   const inputs = ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`];
   // testsrc2 draws even sizes only; the scale makes odd ones exact.
   const maps = ['-vf', `scale=${width}:${height}`, '-map', '0:v'];

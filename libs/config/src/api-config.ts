@@ -21,6 +21,8 @@ export interface ApiConfig extends CommonConfig {
   expiredRowsSweepMinutes: number;
   /** Enables Swagger UI at /api/docs. */
   docsEnabled: boolean;
+  /** Part size of S3 multipart video uploads (S3: 5 MiB … 5 GiB per part, at most 10 000 parts). */
+  videoUploadPartBytes: number;
 }
 
 export function loadApiConfig(env: Env): ApiConfig {
@@ -31,6 +33,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     ...common,
     host: reader.string('API_HOST', '0.0.0.0'),
     port,
+    videoUploadPartBytes: reader.int('VIDEO_UPLOAD_PART_BYTES', 64 * 1024 * 1024, { min: 5 * 1024 * 1024, max: 5 * 1024 * 1024 * 1024 }),
     syncTimeoutMs: reader.int('SYNC_TIMEOUT_MS', 30_000, { min: 0 }),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', Math.ceil(common.limits.maxInputBytes * 1.4) + 64 * 1024, { min: 1024 }),
     sessionTtlHours: reader.int('SESSION_TTL_HOURS', 24, { min: 1 }),

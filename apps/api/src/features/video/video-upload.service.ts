@@ -12,8 +12,7 @@ import { RESULT_URL_TTL_SECONDS } from '../../operations/image-result.presenter'
 import { STORAGE } from '../../storage/storage.provider';
 import { videoLimitsFor } from './video-grade-source';
 
-/** Parts of an S3 multipart upload: S3 wants 5 MiB–5 GiB per part and at most 10 000 parts. */
-const PART_BYTES = 64 * 1024 * 1024;
+/** S3 takes at most 10 000 parts (each VIDEO_UPLOAD_PART_BYTES, 64 MiB by default). */
 const MAX_PARTS = 10_000;
 /** Presigned upload URLs of a video last a day: a large file on a slow line takes hours. */
 const UPLOAD_URL_TTL_SECONDS = 24 * 3600;
@@ -81,19 +80,20 @@ export class VideoUploadService {
     const key = buildObjectKey(principal.user.id, FOLDER, body.filename ?? 'upload.mp4');
     const expiresAt = new Date(Date.now() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString();
     const common = { key, method: 'PUT' as const, headers: { 'Content-Type': contentType }, max_bytes: maxBytes, expires_in: UPLOAD_URL_TTL_SECONDS, expires_at: expiresAt };
-    if (!this.storage.supportsMultipart || declared <= PART_BYTES) {
+    const partBytes = this.config.videoUploadPartBytes;
+    if (!this.storage.supportsMultipart || declared <= partBytes) {
       // Local disk: the api's PUT route streams the body to disk and enforces the signed limit.
       const uploadUrl = await this.storage.presignPut(key, UPLOAD_URL_TTL_SECONDS, contentType, { maxBytes: Math.min(maxBytes, Math.max(declared, 1)) });
       return { ...common, upload_url: uploadUrl, headers: { 'Content-Type': contentType } };
     }
-    const partCount = Math.ceil(declared / PART_BYTES);
-    if (partCount > MAX_PARTS) throw tooLarge(declared, PART_BYTES * MAX_PARTS);
+    const partCount = Math.ceil(declared / partBytes);
+    if (partCount > MAX_PARTS) throw tooLarge(declared, partBytes * MAX_PARTS);
     const { uploadId } = await this.storage.createMultipartUpload(key, contentType);
     const parts = await Promise.all(
       Array.from({ length: partCount }, async (_, i) => ({ part_number: i + 1, upload_url: await this.storage.presignUploadPart(key, uploadId, i + 1, UPLOAD_URL_TTL_SECONDS) })),
     );
     // Parts carry no Content-Type: only the multipart upload was created with one.
-    return { ...common, headers: {}, upload_id: uploadId, part_bytes: PART_BYTES, parts };
+    return { ...common, headers: {}, upload_id: uploadId, part_bytes: partBytes, parts };
   }
 
   private async finish(req: GradekitRequest, res: Response, principal: Principal, body: VideoUploadRequestDto): Promise<VideoUploadBody> {

@@ -109,6 +109,16 @@ export async function exposureRampClip(file: string, o: { seconds?: number; fps?
   return file;
 }
 
+/** A still photo held for the whole clip, losslessly encoded: any change between frames is the grader's (grain). */
+export async function stillClip(file: string, o: { seconds?: number; fps?: number } = {}): Promise<string> {
+  const { seconds = 1, fps = 25 } = o;
+  await ffmpeg([
+    '-loop', '1', '-framerate', String(fps), '-t', String(seconds), '-i', photo('motorcycle_left.jpg'),
+    '-vf', 'scale=320:-2,crop=320:200,format=yuv420p', '-c:v', 'libx264', '-preset', 'veryfast', '-qp', '0', '-pix_fmt', 'yuv420p', '-an', file,
+  ]);
+  return file;
+}
+
 /** md5 of the audio packets as stored (stream copy): equal iff the audio was copied untouched. */
 export async function audioStreamHash(file: string, stream = 0): Promise<string> {
   const { stdout } = await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-map', `0:a:${stream}`, '-c', 'copy', '-f', 'md5', '-'], { maxBuffer: 1 << 20 });

@@ -69,6 +69,8 @@ export class VideoGradeHandler implements OperationHandler<'video_grade'> {
         probe: video.probe,
         lut: plan.luts.length === 1 ? plan.luts[0] : (frame) => plan.schedule.lutAt(frame),
         effects: plan.effects ? { config: plan.effects, seed: plan.seed } : undefined,
+        // A moving grain survives the encoder only with its film-grain tuning (else CRF 18 smooths most of it away).
+        encode: (plan.effects?.grain?.amount ?? 0) > 0 ? { tune: 'grain' } : undefined,
         scale: plan.scale,
         signal: ctx.signal,
         onProgress: (p) => {

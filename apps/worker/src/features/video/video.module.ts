@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { VideoCapabilities } from '../../media/video/video-capabilities';
-import { VideoFramesReader } from '../../media/video/video-frames.reader';
-import { VideoGrader } from '../../media/video/video-grader';
-import { VideoProber } from '../../media/video/video-prober';
+import { VIDEO_MEDIA_PROVIDERS } from '../../media/video';
 import { VideoGradeHandler } from './video-grade.handler';
 import { VideoGradePlanner } from './video-grade.planner';
 import { VideoLutStore } from './video-lut.store';
@@ -14,10 +11,7 @@ import { VideoTestHandler } from './video-test.handler';
 /** Video on the `video` queue: the probe after an upload, the test frame and the graded clip, with the ffmpeg adapters they run on. */
 @Module({
   providers: [
-    VideoCapabilities,
-    VideoProber,
-    VideoFramesReader,
-    VideoGrader,
+    ...VIDEO_MEDIA_PROVIDERS,
     VideoScratch,
     VideoSourceLoader,
     VideoGradePlanner,

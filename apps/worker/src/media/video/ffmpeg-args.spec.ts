@@ -1,4 +1,4 @@
-import { decoderArgs, encoderArgs, muxerArgs, nvencPreset, outputFormatFor, outputPixFmt, rawFrameFormat, secs, tailCheckArgs } from './ffmpeg-args';
+import { codecArgs, decoderArgs, encoderArgs, muxerArgs, nvencPreset, outputFormatFor, outputPixFmt, rawFrameFormat, secs, tailCheckArgs } from './ffmpeg-args';
 import type { VideoProbe } from './video-probe';
 
 function probe(over: Partial<VideoProbe['video']> = {}, container = 'mp4'): VideoProbe {
@@ -22,6 +22,12 @@ function probe(over: Partial<VideoProbe['video']> = {}, container = 'mp4'): Vide
 const x264 = { encoder: 'libx264' as const, crf: 18, preset: 'veryfast' };
 
 describe('video ffmpeg arguments', () => {
+  it('tunes x264 and x265 for film grain when the grade adds grain, and only then', () => {
+    expect(codecArgs('libx264', { ...x264, tune: 'grain' })).toEqual(['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'grain', '-crf', '18']);
+    expect(codecArgs('libx265', { ...x264, encoder: 'libx265', tune: 'grain' })).toEqual(['-c:v', 'libx265', '-preset', 'veryfast', '-tune', 'grain', '-crf', '18', '-x265-params', 'log-level=error']);
+    expect(codecArgs('libx264', x264)).toEqual(['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18']);
+  });
+
   it('decodes to rgb24 on stdout, stored orientation, the probe\'s matrix and range', () => {
     const p = probe();
     expect(decoderArgs({ input: '/in.mp4', probe: p, format: rawFrameFormat(p) })).toEqual([

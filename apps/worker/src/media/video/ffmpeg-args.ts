@@ -18,7 +18,13 @@ import type { VideoProbe } from './video-probe';
 export type { VideoEncoderName };
 
 /** How the video is encoded. `crf` is x264/x265's CRF, NVENC's `-cq` and VP9's `-crf` (lower = better; 18 ≈ visually lossless for x264). */
-export type VideoEncodeSettings = { encoder: VideoEncoderName; crf: number; preset: string };
+export type VideoEncodeSettings = {
+  encoder: VideoEncoderName;
+  crf: number;
+  preset: string;
+  /** `grain`: x264/x265's film-grain tuning, for grades that add grain (at CRF 18 the default tuning smooths a moving grain away). */
+  tune?: 'grain';
+};
 
 /** A raw frame as it travels between the processes: 8-bit (rgb24) or 16-bit (rgb48le) interleaved RGB. */
 export type RawFrameFormat = { pixFmt: 'rgb24' | 'rgb48le'; width: number; height: number; frameBytes: number };
@@ -182,9 +188,9 @@ export function muxerArgs(o: MuxerArgsOptions): string[] {
 export function codecArgs(encoder: VideoOutputFormat['encoder'], s: VideoEncodeSettings): string[] {
   switch (encoder) {
     case 'libx264':
-      return ['-c:v', 'libx264', '-preset', s.preset, '-crf', String(s.crf)];
+      return ['-c:v', 'libx264', '-preset', s.preset, ...(s.tune ? ['-tune', s.tune] : []), '-crf', String(s.crf)];
     case 'libx265':
-      return ['-c:v', 'libx265', '-preset', s.preset, '-crf', String(s.crf), '-x265-params', 'log-level=error'];
+      return ['-c:v', 'libx265', '-preset', s.preset, ...(s.tune ? ['-tune', s.tune] : []), '-crf', String(s.crf), '-x265-params', 'log-level=error'];
     case 'h264_nvenc':
     case 'hevc_nvenc':
       return ['-c:v', encoder, '-preset', nvencPreset(s.preset), '-rc', 'vbr', '-cq', String(s.crf), '-b:v', '0'];

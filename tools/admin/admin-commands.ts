@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { User } from '@prisma/client';
 import { isUUID } from 'class-validator';
 import { DomainError } from '@gradekit/contracts';
+import { LedgerAuditRepository } from '@gradekit/db';
 import { generateApiKey, hashPassword } from '../../apps/api/src/auth/secrets';
 import { toUserView } from '../../apps/api/src/users/user.view';
 import type { AdminContext } from './admin-context';
@@ -20,6 +21,10 @@ export const USAGE = `Usage: admin-cli <command> [arguments] [--option value]
       Sets a new password (generated and printed when omitted) and ends the user's sessions.
   create-api-key <username> [--name <name>]
       Creates an API key and prints it: it is shown this once only.
+  audit-ledger [--stuck-minutes <n>]
+      Proves the credits from the database: every balance is the sum of its ledger, every
+      failed task got back what it cost, no refund exceeds a charge; with --stuck-minutes,
+      also tasks queued or processing for longer. Prints the report; exit 1 when it found problems.
 
 Every command prints one JSON object on stdout. Exit codes: 0 done, 1 refused (message
 on stderr), 2 usage error. DATABASE_URL (and the api's other variables) come from the environment.`;
@@ -86,6 +91,20 @@ const COMMANDS: Record<string, { options: string[]; positionals: number; run: Co
       const generated = generateApiKey();
       const row = await ctx.apiKeys.create(user.id, { name, prefix: generated.prefix, keyHash: generated.hash });
       return { id: row.id, username: user.username, name, key: generated.key, prefix: row.prefix, created_at: row.createdAt.toISOString() };
+    },
+  },
+  'audit-ledger': {
+    options: ['stuck-minutes'],
+    positionals: 0,
+    run: async (ctx, { options }) => {
+      const stuck = options['stuck-minutes'];
+      const minutes = stuck === undefined ? undefined : Number(stuck);
+      if (minutes !== undefined && !(Number.isFinite(minutes) && minutes > 0)) throw new UsageError('--stuck-minutes must be a positive number');
+      const report = await new LedgerAuditRepository(ctx.prisma).audit({ stuckAfterMinutes: minutes });
+      if (report.problems.length > 0) {
+        throw new DomainError('CONFLICT', `The ledger audit found ${report.problems.length} problem(s)`, report.problems.map((problem) => ({ message: problem.kind, ...problem })));
+      }
+      return { ...report };
     },
   },
 };

@@ -4,6 +4,7 @@ import { ActionsRepository } from './repositories/actions.repository';
 import { ApiKeysRepository } from './repositories/api-keys.repository';
 import { CreditsRepository } from './repositories/credits.repository';
 import { HistoryRepository } from './repositories/history.repository';
+import { LedgerAuditRepository } from './repositories/ledger-audit.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { PlansRepository } from './repositories/plans.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
@@ -20,6 +21,7 @@ const repositories = [
   CreditsRepository,
   HistoryRepository,
   IdempotencyRepository,
+  LedgerAuditRepository,
   PlansRepository,
   SessionsRepository,
   SettingsRepository,

@@ -6,6 +6,7 @@ export * from './repositories/api-keys.repository';
 export * from './repositories/credits.repository';
 export * from './repositories/history.repository';
 export * from './repositories/idempotency.repository';
+export * from './repositories/ledger-audit.repository';
 export * from './repositories/plans.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';

@@ -129,4 +129,19 @@ describe('admin CLI and seed', () => {
       await tools.close();
     }
   });
+  it('audits the ledger: a clean database passes (exit 0), a drifted balance is reported (exit 1)', async () => {
+    const clean = await cli('audit-ledger', '--stuck-minutes', '60');
+    expect(clean.code).toBe(0);
+    expect(clean.json).toMatchObject({ problems: [] });
+    const user = await ctx.prisma.user.findFirstOrThrow({ where: { username: 'dave' } });
+    await ctx.prisma.user.update({ where: { id: user.id }, data: { creditBalance: { increment: 7 } } });
+    try {
+      const drifted = await cli('audit-ledger');
+      expect(drifted.code).toBe(1);
+      expect(JSON.parse(drifted.err)).toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ kind: 'balance_mismatch', user_id: user.id })] });
+      expect((await cli('audit-ledger', '--stuck-minutes', 'soon')).code).toBe(2);
+    } finally {
+      await ctx.prisma.user.update({ where: { id: user.id }, data: { creditBalance: { decrement: 7 } } });
+    }
+  });
 });

@@ -27,6 +27,8 @@ help:
 	@echo "make test    lint, type-check, unit, integration and end-to-end tests"
 	@echo "make down    stop the api and worker started by make up"
 	@echo "make bench   run the benchmarks (JSON figures under bench/results/)"
+	@echo "make compose-up / compose-down          the stack in containers (deploy/docker-compose.yml; needs Docker)"
+	@echo "make compose-gpu-up / compose-gpu-down  the same plus a CUDA worker (deploy/docker-compose.gpu.yml)"
 
 ## Dependencies ---------------------------------------------------------------
 node_modules/.gradekit-installed: package.json package-lock.json
@@ -95,6 +97,21 @@ test-e2e: build services
 bench: build services
 	@mkdir -p bench/results
 	@tools/dev/run-benches.sh
+
+## Containers (deploy/) ---------------------------------------------------------------
+# Need Docker with compose; deploy/compose.sh says so plainly when it is missing.
+.PHONY: compose-up compose-down compose-gpu-up compose-gpu-down
+compose-up:
+	@deploy/compose.sh up
+
+compose-down:
+	@deploy/compose.sh down
+
+compose-gpu-up:
+	@deploy/compose.sh up gpu
+
+compose-gpu-down:
+	@deploy/compose.sh down gpu
 
 clean:
 	rm -rf dist coverage .nx

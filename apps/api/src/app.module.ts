@@ -1,12 +1,12 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { ApiConfig } from '@gradekit/config';
 import { DbModule } from '@gradekit/db';
 import { AccountModule } from './account/account.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
-import { JsonBodyMiddleware } from './common/json-body.middleware';
+import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { CoreModule } from './core.module';
 import { API_FEATURES } from './features';
@@ -21,9 +21,10 @@ import { StorageModule } from './storage/storage.module';
 import { TasksModule } from './tasks/tasks.module';
 
 /**
- * The control plane. Every request passes, in order: request id → metrics/log →
- * JSON body → AuthGuard (401/403) → RateLimitGuard (429) → PlanGuard (403) →
- * validation pipe (400) → controller; errors leave through ErrorResponseFilter.
+ * The control plane. Every request passes, in order: security headers (bootstrap) →
+ * request id → metrics/log → AuthGuard (401/403) → RateLimitGuard (429) → PlanGuard
+ * (403) → JSON body (read only now: credentials come from headers) → validation pipe
+ * (400) → controller; errors leave through ErrorResponseFilter.
  */
 @Module({})
 export class AppModule implements NestModule {
@@ -37,11 +38,13 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useClass: PlanGuard },
+        // The first interceptor, so every route interceptor (idempotency) sees the parsed body.
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware, JsonBodyMiddleware).forRoutes('*path');
+    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiConfig } from '@gradekit/config';
 import { NestJsonLogger, createJsonLogger } from '@gradekit/observability';
 import { AppModule } from './app.module';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './docs/openapi.setup';
 
@@ -14,6 +15,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Before Nest's own middleware and routes, so every answer (404s, errors, Swagger UI) has them.
+  app.use(securityHeaders());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app, config);

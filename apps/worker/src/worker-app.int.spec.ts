@@ -1,6 +1,20 @@
+import { Queue, Worker } from 'bullmq';
+import { bullConnection, createRedisConnection, deploymentMarkerKey, taskJobOptions } from '@gradekit/queue';
+import { Client } from 'pg';
+import { TEST_REDIS_URL } from '../../../test/support/test-env';
+import { adminUrl } from '../../../test/support/test-template-db';
 import type { HandlerContext, HandlerOutcome, OperationHandler } from './operations/operation-handler';
 import { replacing, WorkerTestBed, sleep } from './test-support/worker-test-bed';
 import { startWorker } from './worker-app';
+
+async function redisGet(key: string): Promise<string | null> {
+  const redis = createRedisConnection(TEST_REDIS_URL, 'test-read');
+  try {
+    return await redis.get(key);
+  } finally {
+    await redis.quit();
+  }
+}
 
 /** An `analyze` stand-in that works for `ms`, or until its signal aborts (then it throws, like a real handler would). */
 class SlowHandler implements OperationHandler<'analyze'> {
@@ -43,6 +57,23 @@ describe('worker application (start, health, shutdown)', () => {
     await expect(startWorker(bed.config(), { handlers: (defaults) => [...defaults, stray] })).rejects.toThrow(/does not know: teleport/);
   });
 
+  it('refuses to start on a queue prefix another database uses; the same database shares it', async () => {
+    const QUEUE_PREFIX = `gkown${Date.now().toString(36)}`;
+    const owner = await bed.start({ QUEUE_PREFIX });
+    const sameDatabase = await bed.start({ QUEUE_PREFIX });
+    const other = await WorkerTestBed.create('wappother');
+    try {
+      await expect(startWorker(other.config({ QUEUE_PREFIX }))).rejects.toThrow(new RegExp(`QUEUE_PREFIX "${QUEUE_PREFIX}" is already used by another deployment`));
+      const marker = await redisGet(deploymentMarkerKey(QUEUE_PREFIX));
+      expect(marker).toBe(await bed.prisma.setting.findUnique({ where: { key: 'deployment_id' } }).then((row) => row?.value));
+      expect(marker).toMatch(/^[0-9a-f-]{36}$/); // an identity, not the database URL
+    } finally {
+      await other.close();
+      await sameDatabase.close();
+      await owner.close();
+    }
+  });
+
   it('serves /healthz, /readyz and /metrics on its own port', async () => {
     const { worker } = await bed.start();
     expect(worker.port).toBeGreaterThan(0);
@@ -82,6 +113,32 @@ describe('worker application (start, health, shutdown)', () => {
     expect(body.checks.redis).toEqual({ status: 'ok' });
     expect(body.checks.storage).toEqual({ status: 'ok' });
     expect((await fetch(`${worker.url}/healthz`)).status).toBe(200); // alive, just not ready
+  });
+
+  it('without Postgres at start: alive, not consuming; consumes once the queue prefix can be claimed', async () => {
+    const name = `gk_late_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const url = new URL(bed.db.url);
+    url.pathname = `/${name}`;
+    const { worker } = await bed.start({ DATABASE_URL: url.toString() });
+    const admin = new Client({ connectionString: adminUrl() });
+    await admin.connect();
+    try {
+      const before = (await (await fetch(`${worker.url}/readyz`)).json()) as { checks: Record<string, unknown> };
+      expect(before.checks.queues).toEqual({ status: 'error', error: 'queue workers are not running' });
+      // Postgres comes up: the migrated template the test databases are cloned from (test-template-db.js).
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE gradekit_test_template`);
+      const deadline = Date.now() + 15_000;
+      let ready = 503;
+      while (ready !== 200 && Date.now() < deadline) {
+        await sleep(200);
+        ready = (await fetch(`${worker.url}/readyz`)).status;
+      }
+      expect(ready).toBe(200);
+    } finally {
+      await worker.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   it('lets a running job finish on close, then stops', async () => {
@@ -130,7 +187,7 @@ describe('worker application (start, health, shutdown)', () => {
     await second.close();
   });
 
-  it('past the grace period releases the job: its lock lapses and another worker completes it, with no attempt or refund lost', async () => {
+  it('past the grace period releases the job back to the queue: another worker completes it, with no attempt, stall or refund used', async () => {
     const tuning = { lockDuration: 1000, stalledInterval: 500 };
     const env = { SHUTDOWN_GRACE_MS: '300', QUEUE_PREFIX: `gkrel${Date.now().toString(36)}` };
     const stuck = new SlowHandler(60_000);
@@ -145,9 +202,10 @@ describe('worker application (start, health, shutdown)', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     await sleep(50);
     expect(stuck.aborted).toBe(1);
-    // Released, not failed: the task waits for the next worker, still charged, not refunded.
+    // Released, not failed: the task waits for the next worker, still charged, not refunded;
+    // the job is back in the queue now, not left active for its lock to lapse.
     expect(await bed.tasks.findForProcessing(created.id)).toMatchObject({ status: 'processing', error: null });
-    expect(await (await first.queue().getJob(created.id))!.getState()).toBe('active');
+    expect(['delayed', 'waiting']).toContain(await (await first.queue().getJob(created.id))!.getState());
 
     const quick = new SlowHandler(10);
     const second = await bed.start(env, { handlers: replacing(quick), bullmq: tuning });
@@ -156,6 +214,7 @@ describe('worker application (start, health, shutdown)', () => {
     expect(quick.calls).toBe(1);
     const job = await bed.waitForJobState(second.queue(), created.id, 'completed');
     expect(job.attemptsMade).toBe(1); // the release did not burn an attempt
+    expect(job.stalledCounter).toBe(0); // nor a stall: a second release could not fail it
     expect((await bed.ledger(userId, created.id)).map((row) => row.kind)).toEqual(['charge']);
     expect(await bed.credits.balance(userId)).toBe(2);
     await second.close();
@@ -163,13 +222,16 @@ describe('worker application (start, health, shutdown)', () => {
 
   it('fails and refunds (once) a task whose job stalled past BullMQ’s limit, without running it again', async () => {
     const env = { SHUTDOWN_GRACE_MS: '200', QUEUE_PREFIX: `gkstall${Date.now().toString(36)}` };
-    const stuck = new SlowHandler(60_000);
-    const first = await bed.start(env, { handlers: replacing(stuck), bullmq: { lockDuration: 1000, stalledInterval: 500 } });
+    const config = bed.config(env);
     const userId = await bed.createUser(3);
     const created = await bed.createTask(userId, { image: await bed.putInput(userId, Buffer.from('x')) });
-    await first.enqueue(created.id);
-    await bed.waitForTask(created.id, ['processing']);
-    await first.worker.close(); // released: the job is left active with a lapsing lock
+    // A worker that dies mid-job: it takes the job (a 1 s lock) and never renews nor finishes it.
+    const producer = new Queue('image', { connection: bullConnection(config.redisUrl, 'test-producer'), prefix: config.queuePrefix });
+    await producer.add('analyze', { taskId: created.id }, taskJobOptions(created.id, config.jobAttempts));
+    await producer.close();
+    const dying = new Worker('image', null, { connection: bullConnection(config.redisUrl, 'test-dying'), prefix: config.queuePrefix, autorun: false, lockDuration: 1000 });
+    expect((await dying.getNextJob('dead-token'))?.id).toBe(created.id);
+    await dying.close(true);
 
     // No stall allowed: BullMQ fails the job itself (the processor never sees it).
     const never = new SlowHandler(10);

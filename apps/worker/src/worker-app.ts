@@ -3,11 +3,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
+import { SettingsRepository } from '@gradekit/db';
 import { NestJsonLogger, createJsonLogger } from '@gradekit/observability';
 import { WORKER_LOGGER } from './common/logger.provider';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics.service';
+import { consumeOnceClaimed } from './processing/queue-prefix.gate';
 import { QueueWorkers } from './processing/queue-workers.service';
+import { StuckTasksReconciler } from './processing/stuck-tasks.reconciler';
 import { WorkerModule, type WorkerModuleOptions } from './worker.module';
 
 export type WorkerAppOptions = WorkerModuleOptions;
@@ -36,6 +39,8 @@ export interface RunningWorker {
   readonly url: string;
   readonly metrics: WorkerMetrics;
   readonly logger: Logger;
+  /** Settles only if a start deferred by an unreachable Postgres/Redis later finds the queue prefix is another deployment's. */
+  readonly fatal: Promise<Error>;
   /**
    * Graceful stop: no new jobs, running ones finish within SHUTDOWN_GRACE_MS (or are
    * released to other workers), then the health server, Postgres and Redis close.
@@ -46,7 +51,8 @@ export interface RunningWorker {
 
 /**
  * Starts a worker in this process: the health server first (liveness answers while
- * the queues connect), then one BullMQ Worker per configured queue. main.ts uses it;
+ * the queues connect), then — once the queue prefix is claimed for this database —
+ * one BullMQ Worker per configured queue. main.ts uses it;
  * so do the integration tests.
  */
 export async function startWorker(config: WorkerConfig, options: WorkerAppOptions = {}): Promise<RunningWorker> {
@@ -54,10 +60,16 @@ export async function startWorker(config: WorkerConfig, options: WorkerAppOption
   const logger = app.get<Logger>(WORKER_LOGGER);
   const health = app.get(HealthServer);
   const queues = app.get(QueueWorkers);
+  const reconciler = app.get(StuckTasksReconciler);
   let port: number;
+  let gate: Awaited<ReturnType<typeof consumeOnceClaimed>>;
   try {
     port = await health.listen();
-    await queues.start();
+    // Only this database's queue prefix is consumed (another deployment's → QueuePrefixInUseError).
+    gate = await consumeOnceClaimed(config, app.get(SettingsRepository), logger, async () => {
+      await queues.start();
+      reconciler.start();
+    });
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;
@@ -70,8 +82,11 @@ export async function startWorker(config: WorkerConfig, options: WorkerAppOption
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     metrics: app.get(WorkerMetrics),
     logger,
+    fatal: gate.fatal,
     close() {
       closing ??= (async () => {
+        gate.stop();
+        await reconciler.stop();
         await queues.stop();
         await health.close();
         await app.close();

@@ -5,6 +5,7 @@ import { WORKER_FEATURES } from './features';
 import { HealthServer } from './health/health.server';
 import { HANDLER_OVERRIDES, HandlerRegistry, type HandlerOverrides } from './operations/handler.registry';
 import { BULLMQ_TUNING, QueueWorkers, type BullmqTuning } from './processing/queue-workers.service';
+import { StuckTasksReconciler } from './processing/stuck-tasks.reconciler';
 import { TaskJobProcessor } from './processing/task-job.processor';
 import { WorkerCoreModule } from './worker-core.module';
 
@@ -36,6 +37,7 @@ export class WorkerModule {
         HandlerRegistry,
         TaskJobProcessor,
         QueueWorkers,
+        StuckTasksReconciler,
         HealthServer,
       ],
     };

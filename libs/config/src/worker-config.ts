@@ -20,10 +20,28 @@ export interface WorkerConfig extends CommonConfig {
   stalledIntervalMs: number;
   /** Threads a full-resolution LUT apply is split across (the job's own included). */
   lutApplyThreads: number;
+  /** A job whose Task row this database lacks (docs/architecture.md, "Jobs nobody owns"). */
+  missingTask: MissingTaskConfig;
+  /** The stuck-task reconciler (docs/architecture.md, "Jobs nobody owns"). */
+  stuckTasks: StuckTasksConfig;
   /** The optional OpenAI-compatible model behind /ai/suggest and /ai/refine; null: the built-in assistant only. */
   ai: RemoteAssistantConfig | null;
   /** ffmpeg and the video encoder (apps/worker/src/media/video/README.md). */
   video: VideoMediaConfig;
+}
+
+export interface MissingTaskConfig {
+  /** How often a job whose Task row is absent goes back to the queue before it is discarded (the row may not be visible yet). */
+  releases: number;
+  /** The first release's delay; each next one doubles it. */
+  releaseDelayMs: number;
+}
+
+export interface StuckTasksConfig {
+  /** How often one worker (a Redis lock) looks for tasks queued/processing without a live job; 0: never. */
+  sweepMs: number;
+  /** A task is looked at only once its row has not changed for this long (past the enqueue and the missing-row releases). */
+  afterMs: number;
 }
 
 /** Encoders VIDEO_ENCODER may name; NVENC ones fall back to their CPU twin when the GPU lacks NVENC. */
@@ -107,6 +125,14 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 500 }),
     stalledIntervalMs: reader.int('JOB_STALLED_INTERVAL_MS', 30_000, { min: 250 }),
     lutApplyThreads: reader.int('LUT_APPLY_THREADS', 2, { min: 1, max: 64 }),
+    missingTask: {
+      releases: reader.int('MISSING_TASK_RELEASES', 5, { min: 0, max: 50 }),
+      releaseDelayMs: reader.int('MISSING_TASK_RELEASE_DELAY_MS', 1000, { min: 10, max: 3_600_000 }),
+    },
+    stuckTasks: {
+      sweepMs: reader.int('STUCK_TASK_SWEEP_MS', 60_000, { min: 0 }),
+      afterMs: reader.int('STUCK_TASK_AFTER_MS', 10 * 60_000, { min: 1000 }),
+    },
     ai: readRemoteAssistant(reader),
     video: readVideoMedia(reader),
   };

@@ -1,2 +1,3 @@
 export * from './redis-connection';
 export * from './job-options';
+export * from './queue-prefix-owner';

@@ -1,5 +1,5 @@
 import { contentDisposition } from './content-disposition';
-import { contentTypeFromKey, isValidContentType } from './content-type';
+import { contentTypeFromKey, isInlineContentType, isUploadableContentType, isValidContentType } from './content-type';
 
 describe('contentTypeFromKey', () => {
   it.each([
@@ -47,5 +47,36 @@ describe('contentDisposition', () => {
     expect(header).not.toMatch(/[\r\n]/);
     expect(header.startsWith('attachment; filename="x-Set-Cookie-a-b.jpg"; filename*=UTF-8\'\'')).toBe(true);
     expect(header).not.toContain('..');
+  });
+});
+
+describe('isUploadableContentType', () => {
+  it.each([
+    ['image/jpeg', true],
+    ['IMAGE/PNG', true],
+    ['video/mp4', true],
+    ['text/plain', true],
+    ['application/zip', true],
+    ['text/html', false],
+    ['image/svg+xml', false],
+    ['application/javascript', false],
+    ['text/xml', false],
+    ['application/pdf', false],
+  ])('%j → %s', (value, expected) => {
+    expect(isUploadableContentType(value)).toBe(expected);
+  });
+});
+
+describe('isInlineContentType', () => {
+  it.each([
+    ['image/png', true],
+    ['image/jpeg; charset=binary', true],
+    ['video/x-anything', true],
+    ['image/svg+xml', false],
+    ['text/plain', false],
+    ['text/html', false],
+    [null, false],
+  ])('%j → %s', (value, expected) => {
+    expect(isInlineContentType(value)).toBe(expected);
   });
 });

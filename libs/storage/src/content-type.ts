@@ -46,3 +46,42 @@ export function contentTypeFromKey(key: string): string | null {
 export function isValidContentType(value: string): boolean {
   return value.length <= 255 && !/[\u0000-\u001f\u007f]/.test(value) && /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(value);
 }
+
+/** Raster image types the product reads and writes. SVG is deliberately absent: it is a document that runs script. */
+const RASTER_IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/heic', 'image/heif', 'image/bmp']);
+
+/** Video containers the video feature accepts. */
+const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime', 'video/webm', 'video/x-matroska', 'video/x-m4v']);
+
+/**
+ * What a client may presign an upload for: images, videos, `.cube` LUTs (text/plain, or
+ * application/octet-stream as browsers send unknown files) and the ZIP archives the API
+ * writes. Anything else (text/html, image/svg+xml, application/javascript…) could be
+ * served back from the API's origin and run there, so it is refused up front.
+ */
+const UPLOADABLE_TYPES = new Set([...RASTER_IMAGE_TYPES, ...VIDEO_TYPES, 'text/plain', 'application/octet-stream', 'application/zip']);
+
+/** The `type/subtype` of a header value, lower-cased and without parameters. */
+export function mediaTypeOf(value: string): string {
+  return value.split(';')[0]!.trim().toLowerCase();
+}
+
+/** True when a client may upload an object of this content type (see UPLOADABLE_TYPES). */
+export function isUploadableContentType(value: string): boolean {
+  return UPLOADABLE_TYPES.has(mediaTypeOf(value));
+}
+
+/** The content types POST /storage/presign accepts, for its error message. */
+export function uploadableContentTypes(): string[] {
+  return [...UPLOADABLE_TYPES];
+}
+
+/**
+ * True when an object of this type may be shown inline (a raster image or a video: media a
+ * browser renders without running anything). Everything else is served as an attachment.
+ */
+export function isInlineContentType(value: string | null): boolean {
+  if (!value) return false;
+  const type = mediaTypeOf(value);
+  return RASTER_IMAGE_TYPES.has(type) || type.startsWith('video/');
+}

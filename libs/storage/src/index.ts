@@ -16,7 +16,7 @@ export {
   taskOutputKey,
 } from './object-key';
 export type { TaskOutputFolder } from './object-key';
-export { DEFAULT_CONTENT_TYPE, contentTypeFromKey, isValidContentType } from './content-type';
+export { DEFAULT_CONTENT_TYPE, contentTypeFromKey, isInlineContentType, isUploadableContentType, isValidContentType, mediaTypeOf, uploadableContentTypes } from './content-type';
 export { contentDisposition } from './content-disposition';
 export {
   LOCAL_OBJECT_ROUTE,

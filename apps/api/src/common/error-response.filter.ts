@@ -29,7 +29,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 /**
  * The one place errors become HTTP: `{ error, code, details }` with the status of
  * the code — domain errors (body-parser failures arrive as those, see
- * JsonBodyMiddleware), framework errors (unknown route) and anything unexpected
+ * JsonBodyInterceptor), framework errors (unknown route) and anything unexpected
  * (500, logged, no internals leaked).
  */
 @Catch()

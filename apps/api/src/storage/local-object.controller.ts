@@ -9,6 +9,7 @@ import type { ApiConfig } from '@gradekit/config';
 import { DomainError, LocalObjectQueryDto } from '@gradekit/contracts';
 import {
   contentDisposition,
+  isInlineContentType,
   localSignatureParamsFromQuery,
   localTempDir,
   verifyLocalSignature,
@@ -16,6 +17,7 @@ import {
   type StorageDriver,
 } from '@gradekit/storage';
 import { Public } from '../auth/auth.decorators';
+import { StreamsBody } from '../common/streams-body.decorator';
 import { API_CONFIG } from '../config/api-config.provider';
 import { parseRange } from './byte-range';
 import { payloadTooLarge, receiveUpload } from './receive-upload';
@@ -29,6 +31,7 @@ import { STORAGE } from './storage.provider';
  */
 @ApiExcludeController()
 @Public()
+@StreamsBody()
 @Controller('api/v1/storage/object')
 export class LocalObjectController {
   constructor(
@@ -70,7 +73,11 @@ export class LocalObjectController {
     res.setHeader('Cache-Control', 'private, max-age=300');
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('Last-Modified', lastModified);
-    if (downloadName) res.setHeader('Content-Disposition', contentDisposition(downloadName));
+    // This route is the api's own origin: only media a browser cannot run (raster images,
+    // video) is shown inline; anything else is a download, whatever URL was signed. The
+    // global headers add nosniff and a sandboxing CSP (common/security-headers.ts).
+    const attachmentName = downloadName ?? (isInlineContentType(info.contentType) ? null : path.posix.basename(key));
+    if (attachmentName) res.setHeader('Content-Disposition', contentDisposition(attachmentName));
     if (!body) {
       res.end(); // HEAD, or an empty object
       return;

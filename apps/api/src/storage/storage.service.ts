@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
-import { buildObjectKey, isOwnedBy, isValidObjectKey, type StorageDriver } from '@gradekit/storage';
+import { buildObjectKey, isInlineContentType, isOwnedBy, isUploadableContentType, isValidObjectKey, uploadableContentTypes, type StorageDriver } from '@gradekit/storage';
 import { API_CONFIG } from '../config/api-config.provider';
 import { decodeBase64Field } from '../operations/inputs/base64-input';
 import { SUPPORTED_IMAGE_FORMATS, sniffImageType } from '../operations/inputs/image-type';
@@ -30,6 +30,14 @@ export class StorageService {
   ) {}
 
   async presignUpload(ownerId: string, filename: string, contentType: string, folder: string, expiresIn: number) {
+    // Only the media the product handles: a text/html or SVG object would be served back
+    // from a storage URL and could run there (stored XSS). On S3 the presigned PUT cannot
+    // enforce the type, so downloads of other types are attachments as well (describe).
+    if (!isUploadableContentType(contentType)) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `content_type ${contentType} cannot be uploaded`, [
+        { field: 'content_type', message: `allowed: ${uploadableContentTypes().join(', ')}` },
+      ]);
+    }
     const key = buildObjectKey(ownerId, folder, filename);
     const uploadUrl = await this.storage.presignPut(key, expiresIn, contentType);
     return {
@@ -75,7 +83,8 @@ export class StorageService {
   private async describe(key: string, bytes: number, contentType: string | null, expiresIn: number): Promise<StoredFileBody> {
     return {
       key,
-      url: await this.storage.presignGet(key, expiresIn),
+      // Not an image or a video: the URL downloads (Content-Disposition: attachment) on both drivers.
+      url: await this.storage.presignGet(key, expiresIn, isInlineContentType(contentType) ? undefined : key.slice(key.lastIndexOf('/') + 1)),
       bytes,
       content_type: contentType,
       expires_in: expiresIn,

@@ -11,9 +11,11 @@ import type { TaskJob } from './task-job.processor';
  */
 export class JobDrain {
   private readonly shutdown = new AbortController();
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Each running job's promise, with the job and its lock token (what release needs to hand it back). */
+  private readonly inFlight = new Map<Promise<unknown>, { job: TaskJob; token: string | undefined }>();
   private draining = false;
   private released = false;
+  private releasedJobs: { job: TaskJob; token: string | undefined }[] = [];
 
   constructor(private readonly logger: Logger) {}
 
@@ -37,9 +39,9 @@ export class JobDrain {
     return this.inFlight.size;
   }
 
-  /** Counts `run` as in flight until it settles; returns it unchanged. */
-  track<T>(run: Promise<T>): Promise<T> {
-    this.inFlight.add(run);
+  /** Counts `run` (the processing of `job`) as in flight until it settles; returns it unchanged. */
+  track<T>(run: Promise<T>, job: TaskJob, token: string | undefined): Promise<T> {
+    this.inFlight.set(run, { job, token });
     const forget = () => this.inFlight.delete(run);
     run.then(forget, forget);
     return run;
@@ -65,7 +67,7 @@ export class JobDrain {
       if (left <= 0) return false;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), left)));
-      await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
+      await Promise.race([Promise.allSettled([...this.inFlight.keys()]), timeout]);
       clearTimeout(timer);
     }
     return true;
@@ -73,12 +75,34 @@ export class JobDrain {
 
   /**
    * Past the shutdown grace: from now on a running job that fails leaves its task as
-   * it is (`processing`, not failed, not refunded). The queue worker is force-closed
-   * next, so the job's lock lapses and another worker picks it up again; then
-   * `abortRunning` tells the handlers to stop.
+   * it is (`processing`, not failed, not refunded). Remembers the jobs running now for
+   * `handBackReleased`. Synchronous, and called before the queue worker is force-closed:
+   * a force-close may abort BullMQ's per-job signal, and the handler's error must then
+   * already count as a release, not a failed attempt.
    */
   release(): void {
     this.released = true;
+    this.releasedJobs = [...this.inFlight.values()];
+  }
+
+  /**
+   * Hands each released job back to the queue (moved to delayed with its lock token: no
+   * attempt counted, and no stall either — BullMQ fails a job that stalls more than once,
+   * so a job released by two rolling restarts would otherwise be lost). Another worker
+   * takes it at once. Called after the force-close, so this worker cannot fetch it again;
+   * a job that cannot be handed back (it finished meanwhile) is left to its lock.
+   */
+  async handBackReleased(): Promise<void> {
+    await Promise.all(
+      this.releasedJobs.map(async ({ job, token }) => {
+        try {
+          await job.moveToDelayed(Date.now(), token);
+          this.logger.info({ jobId: job.id, taskId: job.data?.taskId, queue: job.queueName }, 'job released to another worker: shutdown grace over');
+        } catch (error) {
+          this.logger.warn({ jobId: job.id, err: error instanceof Error ? error.message : String(error) }, 'could not hand the job back; its lock will lapse');
+        }
+      }),
+    );
   }
 
   /**

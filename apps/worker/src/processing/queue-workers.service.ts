@@ -41,8 +41,8 @@ interface QueueConsumer {
  * operation queues (image, gpu, video) feed the TaskJobProcessor; the hooks queue
  * feeds the WebhookDeliveryProcessor (deliveries are not catalog operations), with
  * its retry schedule as BullMQ's custom backoff. Owns the shutdown order: stop taking jobs,
- * let running ones finish within SHUTDOWN_GRACE_MS, else release them (force-close:
- * their locks lapse and another worker takes them over), then close connections.
+ * let running ones finish within SHUTDOWN_GRACE_MS, else release them (handed back to
+ * the queue, then a force-close), then close connections.
  */
 @Injectable()
 export class QueueWorkers implements OnApplicationShutdown {
@@ -130,9 +130,11 @@ export class QueueWorkers implements OnApplicationShutdown {
     if (!drained) {
       this.logger.warn({ running: drain.activeCount, graceMs }, 'grace period over: releasing running jobs to other workers');
       drain.release();
+      await drain.handBackReleased();
     }
     // Drained: a normal close lets BullMQ finish recording the last results. Not drained:
-    // force-close, so the running jobs' locks stop being renewed and lapse.
+    // the running jobs were handed back; force-close, so BullMQ records nothing more for
+    // them, then stop their handlers.
     await Promise.all(this.workers.map(({ worker }) => worker.close(!drained).catch((error: unknown) => this.logger.error({ err: errorSummary(error) }, 'closing a queue worker failed'))));
     if (!drained) drain.abortRunning();
     await Promise.all(this.workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));

@@ -53,7 +53,7 @@ describe('task job processor (retries, refunds, idempotency)', () => {
 
   beforeAll(async () => {
     bed = await WorkerTestBed.create('wproc');
-    worker = await bed.start({ JOB_ATTEMPTS: '3' }, { handlers: replacing(handler) });
+    worker = await bed.start({ JOB_ATTEMPTS: '3', MISSING_TASK_RELEASES: '1', MISSING_TASK_RELEASE_DELAY_MS: '50' }, { handlers: replacing(handler) });
   });
   afterAll(() => bed.close());
 
@@ -152,12 +152,13 @@ describe('task job processor (retries, refunds, idempotency)', () => {
     expect((await bed.ledger(userId, task.id)).map((row) => row.kind)).toEqual(['charge']);
   });
 
-  it('refuses a job whose task does not exist and leaves a failed task alone', async () => {
+  it('releases, then discards, a job whose task does not exist, and leaves a failed task alone', async () => {
     const missing = '11111111-2222-4333-8444-555555555555';
     await worker.enqueue(missing);
     const job = await bed.waitForJobState(worker.queue(), missing, 'failed');
-    expect(job.failedReason).toMatch(/does not exist/);
-    expect(job.attemptsMade).toBe(1); // unrecoverable: not retried
+    expect(job.failedReason).toMatch(/not in this deployment's database \(released 1 times\)/);
+    expect(job.attemptsMade).toBe(1); // the release used no attempt; the discard is final
+    expect(job.attemptsStarted).toBe(2);
 
     const { task } = await runTask('bad-params');
     const calls = handler.calls.get(task.id)!.length;
@@ -176,8 +177,9 @@ describe('task job processor (retries, refunds, idempotency)', () => {
     const text = await res.text();
     const count = (status: string) => Number(new RegExp(`jobs_total\\{queue="image",op="analyze",status="${status}",app="worker"\\} (\\d+)`).exec(text)?.[1] ?? 0);
     // flaky: 2 retried + 1 completed; always-fails: 2 retried + 1 failed; bad-params ×2: 2 failed;
-    // ok + its duplicate: 2 completed; the missing task's job and the redelivered failed task: 2 failed.
-    expect(count('retried')).toBe(4);
+    // ok + its duplicate: 2 completed; the missing task's job (1 release, counted retried, then
+    // discarded) and the redelivered failed task: 2 failed.
+    expect(count('retried')).toBe(5);
     expect(count('completed')).toBe(3);
     expect(count('failed')).toBe(5);
     expect(text).toMatch(/job_duration_seconds_count\{app="worker",queue="image",op="analyze",status="completed"\} 3/);

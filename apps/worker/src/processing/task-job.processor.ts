@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, Task } from '@prisma/client';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
 import { DomainError, type TaskJobData } from '@gradekit/contracts';
@@ -15,6 +15,7 @@ import { storedInputs, taskSnapshot } from './task-snapshot';
 import { WorkerMetrics, type JobOutcomeStatus } from '../metrics/worker-metrics.service';
 import { classifyJobError, errorSummary, internalTaskError, isLastAttempt } from './job-error.classifier';
 import { JobDrain } from './job-drain';
+import { missingTaskVerdict } from './missing-task.release';
 import { OwnerDeletionCleaner } from './owner-deletion.cleaner';
 import { WebhookNotifier } from '../features/webhooks/webhook-notifier.service';
 
@@ -44,7 +45,8 @@ interface JobRecord {
 
 /**
  * Runs one task job (every queue, every op). Postgres is the source of truth:
- *  1. load the Task (absent → UnrecoverableError); already `completed` → return at once,
+ *  1. load the Task (absent → released back to the queue, then discarded, never failed:
+ *     missing-task.release.ts); already `completed` → return at once,
  *     so a duplicated or redelivered job never redoes work or writes a second History
  *     row; already failed/canceled → UnrecoverableError; else mark `processing`.
  *  2. run the op's handler; on success store result + History in one transaction.
@@ -81,7 +83,7 @@ export class TaskJobProcessor {
   /** The BullMQ processor. `token` and `signal` are BullMQ's (lock token, per-job cancel). */
   process(job: TaskJob, token?: string, signal?: AbortSignal): Promise<TaskJobReturn> {
     if (this.drain.isDraining) return this.drain.handBack(job, token);
-    return this.drain.track(this.run(job, signal));
+    return this.drain.track(this.run(job, token, signal), job, token);
   }
 
   /**
@@ -102,11 +104,11 @@ export class TaskJobProcessor {
     this.logger.warn({ taskId, op: task.op, queue: job.queueName, refunded, reason: job.failedReason }, 'job failed outside its processor; task failed');
   }
 
-  private async run(job: TaskJob, signal: AbortSignal | undefined): Promise<TaskJobReturn> {
+  private async run(job: TaskJob, token: string | undefined, signal: AbortSignal | undefined): Promise<TaskJobReturn> {
     const started = performance.now();
     const record: JobRecord = { jobId: job.id, taskId: job.data?.taskId, op: job.name, queue: job.queueName, attempt: job.attemptsMade + 1, status: 'retried' };
     try {
-      return await this.execute(job, record, signal);
+      return await this.execute(job, record, token, signal);
     } finally {
       // Completed or failed for good (not a retry): the webhook, if any (idempotent per task; never throws).
       if (record.status !== 'retried' && typeof record.taskId === 'string' && UUID.test(record.taskId)) await this.webhooks.taskFinished(record.taskId);
@@ -114,7 +116,7 @@ export class TaskJobProcessor {
     }
   }
 
-  private async execute(job: TaskJob, record: JobRecord, bullSignal: AbortSignal | undefined): Promise<TaskJobReturn> {
+  private async execute(job: TaskJob, record: JobRecord, token: string | undefined, bullSignal: AbortSignal | undefined): Promise<TaskJobReturn> {
     const attempts = job.opts.attempts ?? 1;
     const last = isLastAttempt(job.attemptsMade, attempts);
     const taskId = job.data?.taskId;
@@ -136,10 +138,7 @@ export class TaskJobProcessor {
       record.error = errorSummary(error);
       throw error;
     }
-    if (!task) {
-      record.status = 'failed';
-      throw new UnrecoverableError(`task ${taskId} does not exist`);
-    }
+    if (!task) return this.releaseMissing(job, token, record);
     record.op = task.op;
     if (task.status === 'completed') {
       record.status = 'completed';
@@ -156,6 +155,8 @@ export class TaskJobProcessor {
       const handler = this.registry.get(task.op);
       const signal = bullSignal ? AbortSignal.any([bullSignal, this.drain.signal]) : this.drain.signal;
       const outcome = await handler.run(this.contextFor(task, job, record.attempt, signal));
+      // Handed back at shutdown while the handler ran on: the job is another worker's now, and so is the outcome.
+      if (this.drain.isReleased) throw new Error('released at shutdown before the result was stored');
       const refund = outcome.refundCredits ? { amount: outcome.refundCredits, reason: `refund:${task.op}:partial` } : undefined;
       await this.tasks.complete(task, this.json(outcome.result), outcome.history ?? null, new Date(), refund);
       record.status = 'completed';
@@ -188,6 +189,20 @@ export class TaskJobProcessor {
       }
       throw error;
     }
+  }
+
+  /** No Task row here: back to the queue a few times, then discarded; Postgres untouched (missing-task.release.ts). */
+  private async releaseMissing(job: TaskJob, token: string | undefined, record: JobRecord): Promise<never> {
+    const verdict = missingTaskVerdict(job, this.config.missingTask);
+    if (verdict.action === 'discard') {
+      record.status = 'failed';
+      record.note = `task not in this database after ${verdict.releases} releases: job discarded, nothing failed or refunded`;
+      throw new UnrecoverableError(`task ${job.data.taskId} is not in this deployment's database (released ${verdict.releases} times)`);
+    }
+    await job.moveToDelayed(Date.now() + verdict.delayMs, token);
+    record.status = 'retried';
+    record.note = `task not in this database (yet): job released for ${verdict.delayMs} ms`;
+    throw new DelayedError();
   }
 
   private contextFor(task: Task, job: TaskJob, attempt: number, signal: AbortSignal): HandlerContext {

@@ -87,12 +87,33 @@ export class CreditsRepository {
   async failTaskAndRefund(taskId: string, error: Prisma.InputJsonValue, now = new Date()): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const task = await tx.task.update({ where: { id: taskId }, data: { status: 'failed', error, finishedAt: now } });
-      const charged = await tx.creditLedgerEntry.findMany({ where: { taskId, kind: { in: ['charge', 'adjustment'] } }, select: { amount: true } });
-      // Everything the task cost, its reconciliation included: a failed task costs nothing.
-      const total = -charged.reduce((sum, row) => sum + row.amount, 0);
-      if (charged.length === 0 || total <= 0) return false;
-      return insertRefundOnce(tx, { userId: task.userId, taskId, amount: total, reason: `refund:${task.op}` });
+      return this.refundWhatItCost(tx, task);
     });
+  }
+
+  /**
+   * failTaskAndRefund for the stuck-task reconciler: only while the task is still queued or
+   * processing and its row unchanged since `before` — a worker that picked the task up
+   * meanwhile (or finished it) wins. `failed` is false when nothing was changed.
+   */
+  async failUnchangedTaskAndRefund(taskId: string, error: Prisma.InputJsonValue, before: Date, now = new Date()): Promise<{ failed: boolean; refunded: boolean }> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.task.updateMany({
+        where: { id: taskId, status: { in: ['queued', 'processing'] }, updatedAt: { lt: before } },
+        data: { status: 'failed', error, finishedAt: now },
+      });
+      if (count === 0) return { failed: false, refunded: false };
+      const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { id: true, userId: true, op: true } });
+      return { failed: true, refunded: await this.refundWhatItCost(tx, task) };
+    });
+  }
+
+  /** Refunds everything a task cost, its reconciliation included (a failed task costs nothing), at most once. */
+  private async refundWhatItCost(tx: Prisma.TransactionClient, task: { id: string; userId: string; op: string }): Promise<boolean> {
+    const charged = await tx.creditLedgerEntry.findMany({ where: { taskId: task.id, kind: { in: ['charge', 'adjustment'] } }, select: { amount: true } });
+    const total = -charged.reduce((sum, row) => sum + row.amount, 0);
+    if (charged.length === 0 || total <= 0) return false;
+    return insertRefundOnce(tx, { userId: task.userId, taskId: task.id, amount: total, reason: `refund:${task.op}` });
   }
 
   /**

@@ -67,6 +67,33 @@ export class TasksRepository {
     });
   }
 
+  /**
+   * Tasks still queued or processing whose row has not changed since `before` (the stuck-task
+   * reconciler's candidates), oldest first, `limit` at a time after the `after` cursor.
+   */
+  findUnsettledBefore(before: Date, limit: number, after?: { updatedAt: Date; id: string }): Promise<Pick<Task, 'id' | 'op' | 'queue' | 'status' | 'updatedAt'>[]> {
+    const cursor = after ? { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] } : {};
+    return this.prisma.task.findMany({
+      where: { status: { in: ['queued', 'processing'] }, updatedAt: { lt: before }, ...cursor },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: { id: true, op: true, queue: true, status: true, updatedAt: true },
+    });
+  }
+
+  /**
+   * Puts a stuck task back to `queued` for a re-enqueue — only if it is still queued or
+   * processing and unchanged since `before` (a worker that picked it up meanwhile wins).
+   * True when this call changed it.
+   */
+  async requeueIfUnchangedSince(id: string, before: Date): Promise<boolean> {
+    const { count } = await this.prisma.task.updateMany({
+      where: { id, status: { in: ['queued', 'processing'] }, updatedAt: { lt: before } },
+      data: { status: 'queued', progress: 0 },
+    });
+    return count === 1;
+  }
+
   async countByStatus(): Promise<Record<string, number>> {
     const rows = await this.prisma.task.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));

@@ -103,7 +103,8 @@ export class InputResolver {
       maxRedirects: urlFetch.maxRedirects,
       policy: { allowHosts: urlFetch.allowHosts },
     }).catch((error: unknown) => {
-      if (error instanceof DomainError) throw new DomainError(error.code, `${field}: ${error.message}`, error.details.map((d) => ({ field, ...d })));
+      // The guard names its field `url`; the request's field (image, reference…) must win.
+      if (error instanceof DomainError) throw new DomainError(error.code, `${field}: ${error.message}`, error.details.map((d) => ({ ...d, field })));
       throw error;
     });
     return this.storeImage(ownerId, field, fetched.body);

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import S3rver from '@20minutes/s3rver';
 import type { AnalyzeResult } from '@gradekit/contracts';
-import { startStack, type E2eStack } from '../support/e2e-stack';
+import type { E2eStack } from '../support/e2e-stack';
+import { startS3Stack } from '../support/s3-stack';
 import { bootstrapAdmin, type ApiClient } from './api-client';
 
 const PHOTO = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'photos', 'chelsea.jpg'));
@@ -15,32 +13,14 @@ const PHOTO = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'photos', '
  * the worker reads the object from S3, and tampered URLs are refused by S3 itself.
  */
 describe('analyze end to end on S3 storage', () => {
-  let s3: S3rver;
-  let s3Dir: string;
   let stack: E2eStack;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    s3Dir = mkdtempSync(path.join(tmpdir(), 'gk-s3-'));
-    s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
-    const { port } = (await s3.run()) as AddressInfo;
-    stack = await startStack({
-      env: {
-        STORAGE_DRIVER: 's3',
-        S3_ENDPOINT: `http://127.0.0.1:${port}`,
-        S3_ACCESS_KEY: 'S3RVER',
-        S3_SECRET_KEY: 'S3RVER',
-        S3_BUCKET: 'gradekit-e2e',
-        S3_REGION: 'us-east-1',
-      },
-    });
+    stack = await startS3Stack('gradekit-e2e');
     admin = (await bootstrapAdmin(stack.apiUrl)).client;
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await s3?.close();
-    rmSync(s3Dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('uploads to S3 with a presigned URL, analyzes from S3 and refuses a tampered URL', async () => {
     const presign = await admin.post<{ key: string; upload_url: string }>('/api/v1/storage/presign', { filename: 'cat.jpg', content_type: 'image/jpeg' });

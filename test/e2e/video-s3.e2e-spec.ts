@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import S3rver from '@20minutes/s3rver';
 import type { VideoGradeResult, VideoProbeBody } from '@gradekit/contracts';
-import { startStack, type E2eStack } from '../support/e2e-stack';
+import type { E2eStack } from '../support/e2e-stack';
+import { startS3Stack } from '../support/s3-stack';
 import { eventually } from '../support/eventually';
 import { audioStreamHash, testsrcClip } from '../support/test-videos';
 import { bootstrapAdmin, type ApiClient } from './api-client';
@@ -17,36 +16,19 @@ const PART = 5 * 1024 * 1024; // S3's smallest part
  * by the api and worker, then graded from S3.
  */
 describe('video upload and grade end to end on S3 storage (multipart)', () => {
-  let s3: S3rver;
-  let s3Dir: string;
   let dir: string;
   let stack: E2eStack;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    s3Dir = mkdtempSync(path.join(tmpdir(), 'gk-s3-video-'));
     dir = mkdtempSync(path.join(tmpdir(), 'gk-video-s3-e2e-'));
-    s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
-    const { port } = (await s3.run()) as AddressInfo;
-    stack = await startStack({
-      env: {
-        STORAGE_DRIVER: 's3',
-        S3_ENDPOINT: `http://127.0.0.1:${port}`,
-        S3_ACCESS_KEY: 'S3RVER',
-        S3_SECRET_KEY: 'S3RVER',
-        S3_BUCKET: 'gradekit-video-e2e',
-        S3_REGION: 'us-east-1',
-        VIDEO_UPLOAD_PART_BYTES: String(PART),
-      },
-    });
+    stack = await startS3Stack('gradekit-video-e2e', { VIDEO_UPLOAD_PART_BYTES: String(PART) });
     const boot = await bootstrapAdmin(stack.apiUrl);
     admin = boot.client;
     await admin.put(`/api/auth/users/${boot.id}`, { plan: 'pro' });
   }, 60_000);
   afterAll(async () => {
     await stack?.stop();
-    await s3?.close();
-    rmSync(s3Dir, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -145,6 +145,50 @@ describe('video grading end to end: upload → probe → test frame → grade (e
     });
   });
 
+  describe('every video route: no key, plan, sandbox, tenants', () => {
+    it('answers 401 without a key on every route', async () => {
+      const anonymous = apiClient(stack.apiUrl);
+      for (const [method, route] of [
+        ['POST', '/api/v1/storage/upload/video'],
+        ['POST', '/api/v1/video/test'],
+        ['POST', '/api/v1/video/grade'],
+        ['GET', '/api/v1/history/00000000-0000-4000-8000-000000000000/video'],
+        ['GET', '/api/v1/history/00000000-0000-4000-8000-000000000000/lut'],
+      ] as const) {
+        const res = method === 'GET' ? await anonymous.get<{ code: string }>(route) : await anonymous.post<{ code: string }>(route, { video_key: pan.key, preset: 'cinematic_warm', duration: 2 });
+        expect([route, res.status, res.body.code]).toEqual([route, 401, 'UNAUTHORIZED']);
+      }
+    });
+
+    it('answers the sandbox for the upload and the test frame with demo results, charging nothing', async () => {
+      const before = await balance(admin);
+      const probe = await admin.post<{ sandbox: boolean; probe: VideoProbeBody }>('/api/v1/storage/upload/video', { data: readFileSync(panClip).toString('base64') }, { 'X-Sandbox': 'true' });
+      expect(probe.status).toBe(200);
+      expect(probe.body.sandbox).toBe(true);
+      expect(probe.body.probe.video.codec).toBe('h264');
+      const test = await admin.post<{ sandbox: boolean; credits_used: number; result: { url: string } }>('/api/v1/video/test', { video_key: pan.key, preset: 'cinematic_warm' }, { 'X-Sandbox': 'true' });
+      expect(test.status).toBe(200);
+      expect(test.body).toMatchObject({ sandbox: true, credits_used: 0 });
+      expect((await fetch(test.body.result.url)).headers.get('content-type')).toBe('image/jpeg');
+      expect(await balance(admin)).toBe(before);
+    });
+
+    it('keeps another owner out of a video on every route that takes one (404), and /video/grade is pro+ (403)', async () => {
+      const other = await createUser(stack.apiUrl, admin, 'video-snoop', 20);
+      expect((await other.client.post<{ code: string }>('/api/v1/video/grade', { video_key: pan.key, preset: 'cinematic_warm', duration: 2 })).body.code).toBe('PLAN_UPGRADE_REQUIRED');
+      await admin.put(`/api/auth/users/${other.id}`, { plan: 'pro' });
+      for (const [route, body] of [
+        ['/api/v1/video/test', { video_key: pan.key, preset: 'cinematic_warm' }],
+        ['/api/v1/video/grade', { video_key: pan.key, preset: 'cinematic_warm', duration: 2 }],
+        ['/api/v1/storage/upload/video', { video_key: pan.key }],
+      ] as const) {
+        const res = await other.client.post<{ code: string }>(route, body);
+        expect([route, res.status, res.body.code]).toEqual([route, 404, 'NOT_FOUND']);
+      }
+      expect((await other.client.get<{ credits: { balance: number } }>('/api/v1/account')).body.credits.balance).toBe(70);
+    });
+  });
+
   describe('plans and tenants', () => {
     it('is pro+ (403 for free), and another owner’s video is a 404', async () => {
       const user = await createUser(stack.apiUrl, admin, 'free-editor', 20);

@@ -14,7 +14,11 @@ interface LogLine {
   status?: string;
   note?: string;
   signal?: string;
+  jobId?: string;
 }
+
+/** Effects that cost seconds on a 12 MP image: blurs at several radii plus per-pixel grain. */
+const SLOW_EFFECTS = { bloom: { strength: 60, threshold: 0.5, radius: 0.05 }, halation: { strength: 60, threshold: 0.5, radius: 0.03 }, grain: { amount: 40 } };
 
 function logLines(worker: E2eWorker): LogLine[] {
   return readFileSync(worker.log, 'utf8')
@@ -45,8 +49,9 @@ describe('two workers on one queue: SIGTERM and SIGKILL mid-job', () => {
   let db: Client;
 
   beforeAll(async () => {
-    // 202 at once; one job at a time per worker; short locks so the killed worker's job is taken over within seconds.
-    stack = await startStack({ workers: 2, env: { SYNC_TIMEOUT_MS: '0', WORKER_CONCURRENCY: '1', JOB_LOCK_MS: '2000', JOB_STALLED_INTERVAL_MS: '1000', SHUTDOWN_GRACE_MS: '60000' } });
+    // 202 at once; one job at a time per worker; short locks so the killed worker's job is taken over within seconds
+    // (8 s, not less: the effects hold the event loop for a few seconds, and a lock must outlive that to be renewed).
+    stack = await startStack({ workers: 2, env: { SYNC_TIMEOUT_MS: '0', WORKER_CONCURRENCY: '1', JOB_LOCK_MS: '8000', JOB_STALLED_INTERVAL_MS: '1000', SHUTDOWN_GRACE_MS: '60000' } });
     admin = (await bootstrapAdmin(stack.apiUrl)).client;
     queue = new Queue('image', { connection: { url: stack.env.REDIS_URL }, prefix: stack.env.QUEUE_PREFIX });
     db = new Client({ connectionString: stack.db.url });
@@ -68,14 +73,15 @@ describe('two workers on one queue: SIGTERM and SIGKILL mid-job', () => {
   }
 
   it('loses no job, runs none twice and charges each once', async () => {
-    // A big image, so each analyze runs long enough to be interrupted.
-    const big = await sharp(path.resolve(__dirname, '..', 'fixtures', 'photos', 'retina.jpg')).resize(6000, 4000, { fit: 'fill' }).jpeg().toBuffer();
+    // A big image and spatial film effects (bloom, halation, grain over 12 MP), so each job runs for
+    // seconds and is still running when its worker is signalled (an analyze shrinks on load: too quick).
+    const big = await sharp(path.resolve(__dirname, '..', 'fixtures', 'photos', 'retina.jpg')).resize(4000, 3000, { fit: 'fill' }).jpeg().toBuffer();
     const upload = await admin.post<{ key: string }>('/api/v1/storage/upload', { data: big.toString('base64') });
     expect(upload.status).toBe(200);
     const before = (await admin.get<{ credits: { balance: number } }>('/api/v1/account')).body.credits.balance;
     const taskIds: string[] = [];
     for (let i = 0; i < TASKS; i++) {
-      const accepted = await admin.post<{ task_id: string }>('/api/v1/analyze', { image_key: upload.body.key });
+      const accepted = await admin.post<{ task_id: string }>('/api/v1/film-effects/apply', { image_key: upload.body.key, effects: SLOW_EFFECTS });
       expect(accepted.status).toBe(202);
       taskIds.push(accepted.body.task_id);
     }
@@ -102,7 +108,8 @@ describe('two workers on one queue: SIGTERM and SIGKILL mid-job', () => {
     const impatientExit = exitOf(impatient);
     impatient.child.kill('SIGTERM');
     expect(await impatientExit).toBe(0);
-    expect(logLines(impatient).some((line) => line.msg === 'job released to another worker: shutdown grace over')).toBe(true);
+    const releases = logLines(impatient).filter((line) => line.msg === 'job released to another worker: shutdown grace over');
+    expect(releases.map((line) => line.jobId)).toEqual([released.id]);
     expect(['waiting', 'delayed', 'prioritized']).toContain(await (await queue.getJob(released.id!))!.getState());
 
     // A fourth finishes everything.

@@ -4,6 +4,9 @@
  */
 export const COLOR_LIB_VERSION = '0.2.0';
 
+// Seeded randomness (the engine's; test generators draw from it too, so a seed reproduces everywhere)
+export { createRng } from './util/rng';
+
 // Images
 export * from './image/rgb-image';
 export * from './image/proxy-of';

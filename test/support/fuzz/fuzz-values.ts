@@ -3,18 +3,10 @@
  * seeded generator that picks among them: the same seed gives the same requests, so a
  * failure found once reproduces.
  */
+import { createRng } from '@gradekit/color';
 
-/** mulberry32: small, fast, good enough to pick test cases. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator (mulberry32): small, fast, good enough to pick test cases. */
+export const seededRandom = createRng;
 
 export function pick<T>(random: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];

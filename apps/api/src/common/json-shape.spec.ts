@@ -1,5 +1,5 @@
 import { DomainError } from '@gradekit/contracts';
-import { MAX_JSON_DEPTH, assertSafeJsonShape } from './json-shape';
+import { MAX_JSON_ARRAY_LENGTH, MAX_JSON_DEPTH, MAX_JSON_VALUES, assertSafeJsonShape } from './json-shape';
 
 function refusal(value: unknown): DomainError | null {
   try {
@@ -42,5 +42,16 @@ describe('assertSafeJsonShape', () => {
   it('refuses NUL characters in values and keys', () => {
     expect(refusal({ name: 'a\u0000b' })?.details).toEqual([{ field: 'name', message: 'must not contain NUL (U+0000) characters' }]);
     expect(refusal({ ['k\u0000']: 1 })?.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('refuses an array longer than the limit, naming it, and accepts one at the limit', () => {
+    expect(refusal({ parts: Array.from({ length: MAX_JSON_ARRAY_LENGTH }, () => ({ n: 1 })) })).toBeNull();
+    const error = refusal({ a: { ids: new Array(MAX_JSON_ARRAY_LENGTH + 1).fill(1) } });
+    expect(error?.details).toEqual([{ field: 'a.ids', message: `an array holds at most ${MAX_JSON_ARRAY_LENGTH} items`, limit: MAX_JSON_ARRAY_LENGTH }]);
+  });
+
+  it('refuses more values in all than the limit, even spread over short arrays', () => {
+    const spread = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, new Array(MAX_JSON_VALUES / 10).fill(0)]));
+    expect(refusal(spread)?.details[0]).toMatchObject({ limit: MAX_JSON_VALUES });
   });
 });

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
-import { buildObjectKey, isInlineContentType, isOwnedBy, isUploadableContentType, isValidObjectKey, uploadableContentTypes, type StorageDriver } from '@gradekit/storage';
+import { buildObjectKey, isInlineContentType, isUploadableContentType, uploadableContentTypes, type StorageDriver } from '@gradekit/storage';
 import { API_CONFIG } from '../config/api-config.provider';
 import { decodeBase64Field } from '../operations/inputs/base64-input';
 import { SUPPORTED_IMAGE_FORMATS, sniffImageType } from '../operations/inputs/image-type';
+import { assertOwnedKey } from './owned-key';
 import { STORAGE } from './storage.provider';
 
 export interface StoredFileBody {
@@ -74,8 +75,8 @@ export class StorageService {
   }
 
   private async headOwned(ownerId: string, key: string, field: string) {
-    if (!isValidObjectKey(key)) throw DomainError.validation(`${field} is not a valid storage key`, [{ field, message: 'not a valid storage key' }]);
-    const info = isOwnedBy(key, ownerId) ? await this.storage.head(key) : null;
+    assertOwnedKey(ownerId, key, field);
+    const info = await this.storage.head(key);
     if (!info) throw new DomainError('NOT_FOUND', 'Object not found', [{ field, message: 'no such object in your storage' }]);
     return info;
   }

@@ -1,7 +1,7 @@
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { applyLut, type Lut3D, type RgbImage } from '@gradekit/color';
-import type { LutApplyJob, LutApplyReply } from './lut-apply.thread';
+import type { LutApplyJob } from './lut-apply.thread';
+import { startReplyThread, threadEntry, type PendingReply, type ThreadEntry } from './reply-threads';
 
 export interface ThreadedLutApplyOptions {
   /** Threads in total, the calling thread included. Default 2. */
@@ -16,11 +16,6 @@ export interface ThreadedLutApplyOptions {
    * the calling thread.
    */
   register?: string;
-}
-
-interface Pending {
-  resolve: () => void;
-  reject: (error: Error) => void;
 }
 
 /**
@@ -40,7 +35,7 @@ export class ThreadedLutApplier {
   private readonly minPixels: number;
   private readonly register?: string;
   private workers: Worker[] | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, PendingReply>();
   private nextId = 1;
   /** Shared buffers of finished applies, reused (concurrent applies each take their own). */
   private readonly pool: SharedArrayBuffer[] = [];
@@ -119,12 +114,8 @@ export class ThreadedLutApplier {
   }
 
   /** The thread entry and how to load it, or null when it cannot be loaded here. */
-  private entry(): { file: string; eval: boolean } | null {
-    const ext = path.extname(__filename);
-    const file = path.join(__dirname, `lut-apply.thread${ext}`);
-    if (ext === '.js') return { file, eval: false };
-    if (!this.register) return null;
-    return { file: `require(${JSON.stringify(this.register)}); require(${JSON.stringify(file)});`, eval: true };
+  private entry(): ThreadEntry | null {
+    return threadEntry(__filename, 'lut-apply.thread', this.register);
   }
 
   private start(): Worker[] {
@@ -132,16 +123,7 @@ export class ThreadedLutApplier {
     const entry = this.entry();
     if (!entry) throw new Error('ThreadedLutApplier: no loadable thread entry');
     this.workers = Array.from({ length: this.threads - 1 }, () => {
-      const worker = new Worker(entry.file, { eval: entry.eval });
-      worker.unref();
-      worker.on('message', (reply: LutApplyReply) => {
-        const p = this.pending.get(reply.id);
-        if (!p) return;
-        this.pending.delete(reply.id);
-        if (reply.error) p.reject(new Error(reply.error));
-        else p.resolve();
-      });
-      worker.on('error', (error) => this.failAll(error));
+      const worker = startReplyThread(entry, this.pending, (error) => this.failAll(error));
       return worker;
     });
     return this.workers;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { applyLut, type Lut3D } from '@gradekit/color';
+import type { ThreadReply } from './reply-threads';
 
 /** One band of an image in shared memory, applied in place (see lut-apply-threads.ts). */
 export interface LutApplyJob {
@@ -16,10 +17,8 @@ export interface LutApplyJob {
   interpolation?: 'tetrahedral' | 'trilinear';
 }
 
-export interface LutApplyReply {
-  id: number;
-  error?: string;
-}
+/** One reply per job, by id (reply-threads.ts settles it). */
+export type LutApplyReply = ThreadReply;
 
 // The thread entry: apply each job's band in place and reply.
 if (parentPort) {

@@ -89,14 +89,19 @@ export class JobDrain {
    * Hands each released job back to the queue (moved to delayed with its lock token: no
    * attempt counted, and no stall either — BullMQ fails a job that stalls more than once,
    * so a job released by two rolling restarts would otherwise be lost). Another worker
-   * takes it at once. Called after the force-close, so this worker cannot fetch it again;
-   * a job that cannot be handed back (it finished meanwhile) is left to its lock.
+   * takes it at once. Called after the force-close, so no fetch of this worker that is
+   * still in flight can take the job again (a paused worker's pending fetch does; that
+   * left the job active here, for its lock to lapse into a stall). The closed worker's
+   * connection is gone by then, so `reopen` finds each job over a live one. A job that
+   * cannot be handed back (it finished meanwhile) is left to its lock.
    */
-  async handBackReleased(): Promise<void> {
+  async handBackReleased(reopen: (job: TaskJob) => Promise<TaskJob | undefined>): Promise<void> {
     await Promise.all(
       this.releasedJobs.map(async ({ job, token }) => {
         try {
-          await job.moveToDelayed(Date.now(), token);
+          const live = await reopen(job);
+          if (!live) throw new Error('the job is gone');
+          await live.moveToDelayed(Date.now(), token);
           this.logger.info({ jobId: job.id, taskId: job.data?.taskId, queue: job.queueName }, 'job released to another worker: shutdown grace over');
         } catch (error) {
           this.logger.warn({ jobId: job.id, err: error instanceof Error ? error.message : String(error) }, 'could not hand the job back; its lock will lapse');

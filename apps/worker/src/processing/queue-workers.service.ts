@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job, type WorkerOptions } from 'bullmq';
+import { Job, Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from '@gradekit/config';
@@ -10,7 +10,7 @@ import { WORKER_LOGGER } from '../common/logger.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
 import { WebhookDeliveryProcessor } from '../features/webhooks/webhook-delivery.processor';
 import { errorSummary } from './job-error.classifier';
-import { TaskJobProcessor, type TaskJobReturn } from './task-job.processor';
+import { TaskJobProcessor, type TaskJob, type TaskJobReturn } from './task-job.processor';
 
 export const BULLMQ_TUNING = Symbol('BULLMQ_TUNING');
 
@@ -103,6 +103,25 @@ export class QueueWorkers implements OnApplicationShutdown {
     };
   }
 
+  /** The released jobs go back over a connection of their own: the closed workers' are gone. */
+  private async handBackReleased(): Promise<void> {
+    const connection = createRedisConnection(this.config.redisUrl, 'worker-hand-back');
+    const queues = new Map<string, Queue>();
+    const queueOf = (name: string) => {
+      if (!queues.has(name)) queues.set(name, new Queue(name, { connection, prefix: this.config.queuePrefix }));
+      return queues.get(name)!;
+    };
+    try {
+      await this.processor.drain.handBackReleased(async (job) => {
+        const found: unknown = await Job.fromId(queueOf(job.queueName), job.id!);
+        return found as TaskJob | undefined;
+      });
+    } finally {
+      await Promise.all([...queues.values()].map((queue) => queue.close().catch(() => undefined)));
+      await connection.quit().catch(() => connection.disconnect());
+    }
+  }
+
   /** True while every queue worker is running (readiness). */
   isRunning(): boolean {
     return this.workers.length > 0 && !this.stopping && this.workers.every(({ worker }) => worker.isRunning());
@@ -130,13 +149,15 @@ export class QueueWorkers implements OnApplicationShutdown {
     if (!drained) {
       this.logger.warn({ running: drain.activeCount, graceMs }, 'grace period over: releasing running jobs to other workers');
       drain.release();
-      await drain.handBackReleased();
     }
     // Drained: a normal close lets BullMQ finish recording the last results. Not drained:
-    // the running jobs were handed back; force-close, so BullMQ records nothing more for
-    // them, then stop their handlers.
+    // force-close, so BullMQ records nothing more for the running jobs and fetches none,
+    // then hand them back to the queue and stop their handlers.
     await Promise.all(this.workers.map(({ worker }) => worker.close(!drained).catch((error: unknown) => this.logger.error({ err: errorSummary(error) }, 'closing a queue worker failed'))));
-    if (!drained) drain.abortRunning();
+    if (!drained) {
+      await this.handBackReleased();
+      drain.abortRunning();
+    }
     await Promise.all(this.workers.map(({ connection }) => connection.quit().catch(() => connection.disconnect())));
     this.logger.info({ released: !drained }, 'queue workers stopped');
   }

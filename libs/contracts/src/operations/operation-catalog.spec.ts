@@ -7,6 +7,7 @@ describe('the operation catalog', () => {
     expect(priceLabel({ credits: 1, unit: 'target', minPlan: 'free' })).toBe('1 credit per target');
     expect(priceLabel({ credits: 0, minPlan: 'free' })).toBe('free');
     expect(priceLabel(OPERATION_CATALOG.lut_export_match)).toBe('2 credits, pro+');
+    expect(priceLabel(OPERATION_CATALOG.video_grade)).toBe('0.2 / 0.5 / 1 credits per second (test / pro / perfect), pro+');
   });
 
   it('derives the two request fields of an input role', () => {

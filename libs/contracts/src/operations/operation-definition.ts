@@ -61,7 +61,7 @@ export interface OperationDefinition<Name extends string = string> {
   readonly credits: number;
   /** What one charge buys when it is not a call (`target`: "1 credit per target"). */
   readonly unit?: string;
-  /** A price that is not a flat rate per call or unit (video: per second by tier), as the OpenAPI summary prints it. */
+  /** The price label when it is not a flat rate per call or unit (video: per second by quality); `credits` × units is still what is charged. */
   readonly pricing?: string;
   readonly minPlan: PlanId;
   readonly queue: QueueName;
@@ -81,8 +81,8 @@ export type OperationEntries = Readonly<Record<string, OperationDefinition>>;
 
 /** `free`, `1 credit`, `2 credits, pro+`, `1 credit per target`: the price as every OpenAPI summary shows it. */
 export function priceLabel(definition: Pick<OperationDefinition, 'credits' | 'unit' | 'minPlan' | 'pricing'>): string {
-  const credits = definition.pricing
-    ? 'credits per second of video by quality'
-    : definition.credits === 0 ? 'free' : `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`;
+  const credits =
+    definition.pricing ??
+    (definition.credits === 0 ? 'free' : `${definition.credits} credit${definition.credits === 1 ? '' : 's'}${definition.unit ? ` per ${definition.unit}` : ''}`);
   return definition.minPlan === 'free' ? credits : `${credits}, ${definition.minPlan}+`;
 }

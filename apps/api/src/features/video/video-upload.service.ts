@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiConfig } from '@gradekit/config';
 import { DomainError, VIDEO_BASE64_MAX_BYTES, VIDEO_PLAN_LIMITS, isPlanId, type VideoProbeBody, type VideoUploadRequestDto } from '@gradekit/contracts';
-import { buildObjectKey, isOwnedBy, isValidObjectKey, type StorageDriver } from '@gradekit/storage';
+import { buildObjectKey, type StorageDriver } from '@gradekit/storage';
 import type { GradekitRequest, Principal } from '../../common/request-context';
 import { API_CONFIG } from '../../config/api-config.provider';
 import { decodeBase64Field } from '../../operations/inputs/base64-input';
 import { isSandboxRequest, OperationRunner } from '../../operations/operation-runner.service';
 import type { OperationResultBody } from '../../operations/operation-response';
 import { RESULT_URL_TTL_SECONDS } from '../../operations/image-result.presenter';
+import { assertOwnedKey } from '../../storage/owned-key';
 import { STORAGE } from '../../storage/storage.provider';
 import { videoLimitsFor } from './video-grade-source';
 
@@ -98,8 +99,7 @@ export class VideoUploadService {
 
   private async finish(req: GradekitRequest, res: Response, principal: Principal, body: VideoUploadRequestDto): Promise<VideoUploadBody> {
     const key = body.video_key as string;
-    if (!isValidObjectKey(key)) throw DomainError.validation('video_key is not a valid storage key', [{ field: 'video_key', message: 'not a valid storage key' }]);
-    if (!isOwnedBy(key, principal.user.id)) throw new DomainError('NOT_FOUND', 'video_key not found', [{ field: 'video_key', message: 'no such object in your storage' }]);
+    assertOwnedKey(principal.user.id, key, 'video_key');
     if (isSandboxRequest(req)) return this.probe(req, res, null, 0);
     if (body.upload_id !== undefined) {
       if (!body.parts) throw DomainError.validation('parts is required with upload_id', [{ field: 'parts', message: 'the part numbers and ETags of the uploaded parts' }]);

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@gradekit/config';
 import { DomainError } from '@gradekit/contracts';
 import { safeFetch } from '@gradekit/net';
-import { buildObjectKey, isOwnedBy, isValidObjectKey, type StorageDriver } from '@gradekit/storage';
+import { buildObjectKey, type StorageDriver } from '@gradekit/storage';
 import { API_CONFIG } from '../../config/api-config.provider';
+import { assertOwnedKey } from '../../storage/owned-key';
 import { STORAGE } from '../../storage/storage.provider';
 import { decodeBase64Field, looksLikeUrl } from './base64-input';
 import { SUPPORTED_IMAGE_FORMATS, sniffImageType } from './image-type';
@@ -70,9 +71,7 @@ export class InputResolver {
   }
 
   private async checkKey(ownerId: string, field: string, key: string, sandbox: boolean): Promise<string> {
-    if (!isValidObjectKey(key)) throw DomainError.validation(`${field} is not a valid storage key`, [{ field, message: 'not a valid storage key' }]);
-    // Another owner's key is indistinguishable from a missing one.
-    if (!isOwnedBy(key, ownerId)) throw new DomainError('NOT_FOUND', `${field} not found`, [{ field, message: 'no such object in your storage' }]);
+    assertOwnedKey(ownerId, key, field);
     if (!sandbox && !(await this.storage.head(key))) {
       throw new DomainError('NOT_FOUND', `${field} not found`, [{ field, message: 'no such object in your storage (upload it to the presigned URL first)' }]);
     }

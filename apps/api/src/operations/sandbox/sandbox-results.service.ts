@@ -74,8 +74,8 @@ export class SandboxResults implements OnModuleInit {
     if (!demo) throw new Error(`no sandbox demo for ${op}`); // unreachable: onModuleInit refuses a gap
     if (demo.kind === 'data') return { ...base, result: demo.result };
     const url = `${this.config.publicUrl}/api/v1/sandbox/demo/${demo.file}`;
-    if (demo.kind === 'lut') return { ...base, result: { ...demo.result, key: `sandbox/demo/${demo.file}`, url } };
-    if (demo.kind === 'video') return { ...base, result: { ...demo.result, key: `sandbox/demo/${demo.file}`, url } };
+    // A LUT or a video: one file, pointed at by key and url.
+    if (demo.kind === 'lut' || demo.kind === 'video') return { ...base, result: { ...demo.result, key: `sandbox/demo/${demo.file}`, url } };
     const image = { key: `sandbox/demo/${demo.file}`, url, thumbnail_key: `sandbox/demo/${demo.file}`, thumbnail_url: url };
     const inline = options.inlineBase64 ? { image: (this.files.get(demo.file) as Buffer).toString('base64') } : {};
     if (demo.kind === 'image') return { ...base, result: { ...demo.result, ...image }, ...inline };

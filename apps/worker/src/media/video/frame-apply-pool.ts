@@ -1,7 +1,7 @@
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { applyEffects, applyLut, type EffectsConfig, type Lut3D } from '@gradekit/color';
-import type { FrameApplyJob, FrameApplyReply } from './frame-apply.thread';
+import { startReplyThread, threadEntry, type PendingReply, type ThreadEntry } from '../reply-threads';
+import type { FrameApplyJob } from './frame-apply.thread';
 
 export type FrameApplyPoolOptions = {
   /** Threads that apply frames. The calling thread applies none while threads exist: it moves bytes between the pipes. */
@@ -17,7 +17,6 @@ export type FrameApplyPoolOptions = {
 /** Nest token of the `register` module path (optional; tests and benches provide it). */
 export const FRAME_THREAD_REGISTER = Symbol('FRAME_THREAD_REGISTER');
 
-type Pending = { resolve: () => void; reject: (error: Error) => void };
 
 /**
  * Grades whole frames that live in SharedArrayBuffers, each on one worker thread, in
@@ -32,7 +31,7 @@ export class FrameApplyPool {
   private readonly threads: number;
   private readonly register?: string;
   private workers: { worker: Worker; lutId: number; busy: number }[] | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, PendingReply>();
   private readonly lutIds = new WeakMap<Lut3D, number>();
   private nextLutId = 1;
   private nextId = 1;
@@ -90,12 +89,8 @@ export class FrameApplyPool {
   }
 
   /** The thread entry and how to load it (the same rule as ThreadedLutApplier's), or null. */
-  private entry(): { file: string; eval: boolean } | null {
-    const ext = path.extname(__filename);
-    const file = path.join(__dirname, `frame-apply.thread${ext}`);
-    if (ext === '.js') return { file, eval: false };
-    if (!this.register) return null;
-    return { file: `require(${JSON.stringify(this.register)}); require(${JSON.stringify(file)});`, eval: true };
+  private entry(): ThreadEntry | null {
+    return threadEntry(__filename, 'frame-apply.thread', this.register);
   }
 
   private start(): { worker: Worker; lutId: number; busy: number }[] {
@@ -103,16 +98,7 @@ export class FrameApplyPool {
     const entry = this.entry();
     if (!entry) throw new Error('FrameApplyPool: no loadable thread entry');
     this.workers = Array.from({ length: this.threads }, () => {
-      const worker = new Worker(entry.file, { eval: entry.eval });
-      worker.unref();
-      worker.on('message', (reply: FrameApplyReply) => {
-        const p = this.pending.get(reply.id);
-        if (!p) return;
-        this.pending.delete(reply.id);
-        if (reply.error) p.reject(new Error(reply.error));
-        else p.resolve();
-      });
-      worker.on('error', (error) => this.failAll(error));
+      const worker = startReplyThread(entry, this.pending, (error) => this.failAll(error));
       return { worker, lutId: 0, busy: 0 };
     });
     return this.workers;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { applyEffects, applyLut, type EffectsConfig, type Lut3D } from '@gradekit/color';
+import type { ThreadReply } from '../reply-threads';
 
 /** One raw RGB frame in shared memory, graded in place (see frame-apply-pool.ts). */
 export type FrameApplyJob = {
@@ -15,7 +16,7 @@ export type FrameApplyJob = {
   effects?: { config: EffectsConfig; seed: number };
 };
 
-export type FrameApplyReply = { id: number; error?: string };
+export type FrameApplyReply = ThreadReply;
 
 // The thread entry: keep the last LUT (a clip's grade changes only at shots and dissolves), apply each frame in place, reply.
 if (parentPort) {

@@ -27,3 +27,8 @@ export function videoPricingText(): string {
   const rates = VIDEO_QUALITIES.map((q) => `${q} ${VIDEO_CREDITS_PER_SECOND[q]}`).join(', ');
   return `credits = max(1, ceil(duration_s × rate)), rate per second by quality: ${rates}`;
 }
+
+/** The short price label of the OpenAPI summary: `0.2 / 0.5 / 1 credits per second (test / pro / perfect)`. */
+export function videoPriceLabel(): string {
+  return `${VIDEO_QUALITIES.map((q) => VIDEO_CREDITS_PER_SECOND[q]).join(' / ')} credits per second (${VIDEO_QUALITIES.join(' / ')})`;
+}

@@ -1,7 +1,7 @@
 import { input, typeOf, type OperationEntries } from '../../operations/operation-definition';
 import { VideoGradeRequestDto, VideoTestRequestDto } from './video-grade-request.dto';
 import { VideoUploadRequestDto } from './video-upload-request.dto';
-import { videoPricingText } from './video-pricing';
+import { videoPriceLabel } from './video-pricing';
 import type { VideoGradeTaskParams, VideoProbeTaskParams, VideoTestTaskParams } from './video.params';
 import type { VideoGradeResult, VideoProbeBody, VideoTestResult } from './video.results';
 
@@ -35,8 +35,8 @@ export const VIDEO_OPERATIONS = {
     name: 'video_grade',
     summary: 'A whole clip graded (one LUT per clip, or per shot for `perfect`), audio and metadata kept; asynchronous.',
     credits: 1,
-    unit: 'credit unit',
-    pricing: `${videoPricingText()}; charged up front from \`duration\`, reconciled against ffprobe's duration when the job starts`,
+    // Charged as credits × units, units = videoGradeCredits(duration, quality): the label says what that comes to.
+    pricing: videoPriceLabel(),
     minPlan: 'pro',
     queue: 'video',
     output: 'video',

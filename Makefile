@@ -20,13 +20,14 @@ export PUBLIC_URL ?= http://127.0.0.1:$(API_PORT)
 JEST := node_modules/.bin/jest --ci
 
 .PHONY: help up down restart logs test deps services build lint typecheck migrate migrations-check seed \
-        test-unit test-integration test-e2e bench clean
+        test-unit test-integration test-e2e bench load clean
 
 help:
 	@echo "make up      start api + worker (Postgres, Redis, local storage), migrate, seed a demo account"
 	@echo "make test    lint, type-check, unit, integration and end-to-end tests"
 	@echo "make down    stop the api and worker started by make up"
 	@echo "make bench   run the benchmarks (JSON figures under bench/results/)"
+	@echo "make load    load and fault suite: autocannon vs bare Nest, 2,000-job soak with Redis/Postgres restarts"
 	@echo "make compose-up / compose-down          the stack in containers (deploy/docker-compose.yml; needs Docker)"
 	@echo "make compose-gpu-up / compose-gpu-down  the same plus a CUDA worker (deploy/docker-compose.gpu.yml)"
 
@@ -97,6 +98,13 @@ test-e2e: build services
 bench: build services
 	@mkdir -p bench/results
 	@tools/dev/run-benches.sh
+
+## Load and faults (issue 13): the api under autocannon against a bare Nest route, then the
+## 2,000-job soak with Redis and Postgres restarted mid-run (private servers on loopback ports).
+load: build services
+	@mkdir -p bench/results
+	node bench/common/run-ts.js bench/api/api.bench.ts
+	node bench/common/run-ts.js bench/load/soak.bench.ts
 
 ## Containers (deploy/) ---------------------------------------------------------------
 # Need Docker with compose; deploy/compose.sh says so plainly when it is missing.

@@ -23,6 +23,8 @@ const { startStack, freePort } = require(path.resolve(__dirname, '..', '..', 'te
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ANALYZE_RUNS = Number(process.env.BENCH_ANALYZE_RUNS ?? 8);
+/** Real paid calls under load (each costs a credit and queues a job): a fixed count, not a duration. */
+const PAID_CALLS = Number(process.env.BENCH_PAID_CALLS ?? 1000);
 
 interface LoadFigures {
   requests_per_s: number;
@@ -32,8 +34,8 @@ interface LoadFigures {
   non_2xx: number;
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+async function load(url: string, headers: Record<string, string> = {}, request: { method?: 'POST'; body?: string; amount?: number } = {}): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, ...(request.amount ? { amount: request.amount } : { duration: DURATION_S }), headers, method: request.method ?? 'GET', body: request.body });
   return {
     requests_per_s: Math.round(result.requests.average),
     latency_p50_ms: result.latency.p50,
@@ -77,11 +79,19 @@ async function main(): Promise<void> {
     await db.connect();
     await db.query('UPDATE plans SET requests_per_minute = 100000000, requests_per_month = 1000000000');
     await db.end();
-    await json(await fetch(`${stack.apiUrl}/api/auth/users/${admin.id}/credits`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': apiKey }, body: JSON.stringify({ amount: 1000, reason: 'bench' }) }));
+    await json(await fetch(`${stack.apiUrl}/api/auth/users/${admin.id}/credits`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': apiKey }, body: JSON.stringify({ amount: PAID_CALLS + 1000, reason: 'bench' }) }));
 
     const bareNest = await load(bare.url);
     const healthz = await load(`${stack.apiUrl}/healthz`);
+    const presets = await load(`${stack.apiUrl}/api/v1/presets`);
     const account = await load(`${stack.apiUrl}/api/v1/account`, { 'X-API-Key': apiKey });
+    const post = { 'Content-Type': 'application/json', 'X-API-Key': apiKey };
+    // A paid route in sandbox mode (no charge, no job) and for real: a tiny image, so the real calls
+    // measure the api's charge + enqueue + the sync wait for one worker's job, not the decode.
+    const sandboxLoad = await load(`${stack.apiUrl}/api/v1/analyze`, { ...post, 'X-Sandbox': 'true' }, { method: 'POST', body: JSON.stringify({ image_key: `u/${admin.id}/images/any.jpg` }) });
+    const tiny = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
+    const tinyKey = String((await json(await fetch(`${stack.apiUrl}/api/v1/storage/upload`, { method: 'POST', headers: post, body: JSON.stringify({ data: tiny.toString('base64') }) }))).key);
+    const paid = await load(`${stack.apiUrl}/api/v1/analyze`, post, { method: 'POST', body: JSON.stringify({ image_key: tinyKey }), amount: PAID_CALLS });
 
     // Sandbox calls, one at a time: their latency, not the server's throughput.
     const sandbox = await autocannon({
@@ -120,7 +130,10 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       bare_nest_ping: bareNest,
       api_healthz: healthz,
+      api_presets_public: presets,
       api_account_authenticated: account,
+      api_analyze_sandbox: sandboxLoad,
+      api_analyze_paid: { ...paid, calls: PAID_CALLS },
       overhead: {
         healthz_throughput_ratio: +(healthz.requests_per_s / bareNest.requests_per_s).toFixed(3),
         account_throughput_ratio: +(account.requests_per_s / bareNest.requests_per_s).toFixed(3),
@@ -140,7 +153,10 @@ async function main(): Promise<void> {
     console.table({
       'bare Nest GET /ping': bareNest,
       'api GET /healthz': healthz,
+      'api GET /api/v1/presets (public)': presets,
       'api GET /api/v1/account (auth+rate limit+db)': account,
+      'api POST /api/v1/analyze sandbox': sandboxLoad,
+      [`api POST /api/v1/analyze paid, sync (${PAID_CALLS} calls)`]: paid,
     });
     console.table({ 'sandbox POST /api/v1/analyze (1 connection)': sandboxFigures });
     console.table({ '/analyze 12 MP (end to end)': { p50_ms: figures.analyze_12mp.end_to_end_p50_ms }, 'sharp decode only': { p50_ms: figures.analyze_12mp.sharp_decode_p50_ms } });

@@ -51,8 +51,12 @@ function spawnNode(entry, env, log) {
  * environment the processes run with, and stop()/spawnWorker() helpers.
  */
 async function startStack(options = {}) {
-  await ensureTemplateDatabase();
-  const db = await createTestDatabase('e2e');
+  // options.db: a database of the caller's (e.g. on a private Postgres it restarts); else a fresh clone of the template.
+  let db = options.db;
+  if (!db) {
+    await ensureTemplateDatabase();
+    db = await createTestDatabase('e2e');
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-e2e-'));
   const apiPort = await freePort();
   const env = {

@@ -1,5 +1,6 @@
 export * from './errors/error-codes';
 export * from './errors/domain-error';
+export * from './errors/dependency-outage';
 export * from './plans/plans';
 export * from './queues/queue-names';
 export * from './operations/operation-definition';

@@ -6,15 +6,25 @@ import { Redis } from 'ioredis';
  * options (not a connection) so each Queue, Worker and QueueEvents owns its
  * connection and closes it on close().
  */
-export function bullConnection(redisUrl: string, name: string): ConnectionOptions {
-  return { url: redisUrl, connectionName: `gradekit:${name}`, maxRetriesPerRequest: null };
+export function bullConnection(redisUrl: string, name: string, mode: RedisMode = 'patient'): ConnectionOptions {
+  return { url: redisUrl, connectionName: `gradekit:${name}`, ...MODE_OPTIONS[mode] };
 }
 
 /**
- * A Redis connection for the app's own use (counters); the caller closes it.
- * `maxRetriesPerRequest: null` is what BullMQ's blocking commands need, and
- * harmless elsewhere.
+ * How a connection meets a Redis outage. `patient` (workers, QueueEvents: BullMQ's
+ * blocking commands need it) queues commands until Redis is back. `failFast` (the
+ * api's counters and job producers, which a client waits on) fails a command after
+ * one reconnect attempt or 2 s, so the request answers 503 DEPENDENCY_UNAVAILABLE
+ * instead of hanging for as long as the outage lasts.
  */
-export function createRedisConnection(redisUrl: string, name: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName: `gradekit:${name}` });
+export type RedisMode = 'patient' | 'failFast';
+
+const MODE_OPTIONS = {
+  patient: { maxRetriesPerRequest: null },
+  failFast: { maxRetriesPerRequest: 1, commandTimeout: 2000 },
+} as const;
+
+/** A Redis connection for the app's own use (counters, markers); the caller closes it. */
+export function createRedisConnection(redisUrl: string, name: string, mode: RedisMode = 'patient'): Redis {
+  return new Redis(redisUrl, { ...MODE_OPTIONS[mode], enableReadyCheck: true, connectionName: `gradekit:${name}` });
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { DomainError, ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@gradekit/contracts';
+import { DEPENDENCY_RETRY_AFTER_S, DomainError, ERROR_STATUS, dependencyOutage, type ErrorCode, type ErrorDetail } from '@gradekit/contracts';
 import { APP_LOGGER } from './logger.provider';
 import type { GradekitRequest } from './request-context';
 
@@ -41,11 +41,14 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<GradekitRequest>();
     const [status, body] = this.toResponse(exception, req);
-    if (status >= 500) {
+    if (body.code === 'DEPENDENCY_UNAVAILABLE') {
+      // An outage, not a bug: one line without the stack (every request fails the same way until it is over).
+      this.logger.warn({ requestId: req.id, path: req.originalUrl, dependency: body.details[0]?.['dependency'], err: exception instanceof Error ? exception.message.slice(0, 200) : String(exception) }, 'dependency unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'request failed');
     }
     if (res.headersSent) return;
-    const retryAfter = body.code === 'RATE_LIMITED' ? body.details.find((detail) => typeof detail['retry_after'] === 'number')?.['retry_after'] : undefined;
+    const retryAfter = body.code === 'RATE_LIMITED' || body.code === 'DEPENDENCY_UNAVAILABLE' ? body.details.find((detail) => typeof detail['retry_after'] === 'number')?.['retry_after'] : undefined;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
@@ -59,6 +62,11 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_ERROR');
       const message = status === 404 ? `No route for ${req.method} ${req.path}` : exception.message;
       return [status, { error: message, code, details: [] }];
+    }
+    const dependency = dependencyOutage(exception);
+    if (dependency) {
+      const name = dependency === 'database' ? 'The database' : 'The queue store (Redis)';
+      return [503, { error: `${name} is unavailable; nothing was charged or changed by this request. Try again shortly.`, code: 'DEPENDENCY_UNAVAILABLE', details: [{ message: `${dependency} unreachable`, dependency, retry_after: DEPENDENCY_RETRY_AFTER_S }] }];
     }
     return [500, { error: 'Internal server error', code: 'INTERNAL', details: [{ message: `Quote request id ${req.id} when reporting this` }] }];
   }

@@ -14,7 +14,12 @@ Session tokens come from \`POST /api/auth/login\` and last 24 hours.
 400 (validation, details per field), 401 (missing or invalid credentials), 402 (insufficient credits),
 403 (plan upgrade required, or admin only), 404 (not found — also for other users' resources), 409, 413 (too large),
 415 (unsupported media type), 422 (unprocessable input), 429 (rate limited, with Retry-After) or 5xx.
-Unknown fields in a JSON body are rejected with 400.
+Unknown fields in a JSON body are rejected with 400, as are bodies nested deeper than 32 levels, arrays of more
+than 10,000 items and bodies of more than 50,000 values in all.
+**503 \`DEPENDENCY_UNAVAILABLE\`** (with \`Retry-After\` and \`details[0].dependency\`: \`database\` or \`redis\`) means the
+database or the queue store is briefly unreachable: the call changed nothing and kept no credits (a paid call that
+was charged before the queue failed is refunded), so send it again after Retry-After. A call charged and queued
+just before the database went away answers 202 with its task id instead, so a retry never pays twice.
 
 **Rate limits.** Per API key (or session), per minute, by plan (60/min on free); per user per calendar month (UTC).
 Authenticated responses carry \`X-RateLimit-Limit\`, \`X-RateLimit-Remaining\`, \`X-RateLimit-Reset\` (Unix seconds)

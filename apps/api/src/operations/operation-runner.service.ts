@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiConfig } from '@gradekit/config';
-import { DomainError, OPERATION_CATALOG, isErrorCode, type InputKeyOf, type JsonObject, type OperationName, type ParamsOf } from '@gradekit/contracts';
+import { DEPENDENCY_RETRY_AFTER_S, DomainError, OPERATION_CATALOG, dependencyOutage, isErrorCode, type InputKeyOf, type JsonObject, type OperationName, type ParamsOf } from '@gradekit/contracts';
 import { CreditsRepository, TasksRepository } from '@gradekit/db';
 import { API_CONFIG } from '../config/api-config.provider';
 import type { GradekitRequest, Principal } from '../common/request-context';
@@ -91,13 +91,23 @@ export class OperationRunner {
     // No webhook for a queue outage: the caller learns it from this very response (503), and the
     // hooks queue lives on the same Redis that just failed.
     const job = await this.queues.enqueue(op, taskId).catch(async () => {
-      await this.credits.failTaskAndRefund(taskId, { code: 'SERVICE_UNAVAILABLE', message: 'The job queue was unavailable' });
-      throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is unavailable; your credits were refunded. Try again shortly.');
+      await this.credits.failTaskAndRefund(taskId, { code: 'DEPENDENCY_UNAVAILABLE', message: 'The job queue was unavailable' });
+      throw new DomainError('DEPENDENCY_UNAVAILABLE', 'The job queue (Redis) is unavailable; your credits were refunded. Try again shortly.', [{ message: 'redis unreachable', dependency: 'redis', retry_after: DEPENDENCY_RETRY_AFTER_S }]);
     });
     if (request.wait !== false) await this.queues.waitForJob(job, this.config.syncTimeoutMs);
 
     // Independent once the job has finished: read side by side, not one after another (latency of every sync call).
-    const [task, balance, refunded] = await Promise.all([this.tasks.find(userId, taskId), this.credits.balance(userId), this.credits.refundedFor(taskId)]);
+    const read = await Promise.all([this.tasks.find(userId, taskId), this.credits.balance(userId), this.credits.refundedFor(taskId)]).catch((error: unknown) => {
+      // Charged and queued, then the database went away: the task exists and will run, so the
+      // caller gets its id (202), never a 503 that invites a second, doubly charged call.
+      if (dependencyOutage(error) === 'database') return null;
+      throw error;
+    });
+    if (!read) {
+      res.status(202);
+      return { task_id: taskId, status: 'queued', status_url: `/api/v1/tasks/${taskId}`, credits_used: price, credits_remaining: charge.balance, sandbox: false };
+    }
+    const [task, balance, refunded] = read;
     if (!task) throw new Error(`task ${taskId} vanished`);
     if (task.status === 'failed') {
       req.usage = { op, credits: 0, sandbox: false, taskId };

@@ -10,7 +10,7 @@ export const REDIS = Symbol('REDIS');
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [API_CONFIG],
-  useFactory: (config: ApiConfig) => createRedisConnection(config.redisUrl, 'api'),
+  useFactory: (config: ApiConfig) => createRedisConnection(config.redisUrl, 'api', 'failFast'),
 };
 
 @Injectable()

@@ -95,7 +95,7 @@ export class TaskQueues implements OnApplicationBootstrap, OnApplicationShutdown
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: bullConnection(this.config.redisUrl, `api-queue-${name}`), prefix: this.config.queuePrefix });
+      queue = new Queue(name, { connection: bullConnection(this.config.redisUrl, `api-queue-${name}`, 'failFast'), prefix: this.config.queuePrefix });
       this.queues.set(name, queue);
     }
     return queue;

@@ -15,6 +15,7 @@ import { storedInputs, taskSnapshot } from './task-snapshot';
 import { WorkerMetrics, type JobOutcomeStatus } from '../metrics/worker-metrics.service';
 import { classifyJobError, errorSummary, internalTaskError, isLastAttempt } from './job-error.classifier';
 import { JobDrain } from './job-drain';
+import { postponeOnDatabaseOutage } from './dependency-postpone';
 import { missingTaskVerdict } from './missing-task.release';
 import { OwnerDeletionCleaner } from './owner-deletion.cleaner';
 import { WebhookNotifier } from '../features/webhooks/webhook-notifier.service';
@@ -132,10 +133,14 @@ export class TaskJobProcessor {
         await this.tasks.markProcessing(taskId, record.attempt);
       }
     } catch (error) {
-      // Database trouble before any work: BullMQ retries; after the last attempt the
-      // `failed` listener (settleFailedJob) fails and refunds the task.
-      record.status = last ? 'failed' : 'retried';
       record.error = errorSummary(error);
+      record.status = 'retried';
+      record.note = 'database unavailable: postponed, no attempt used';
+      await postponeOnDatabaseOutage(error, job, token);
+      // Other database trouble before any work: BullMQ retries; after the last attempt the
+      // `failed` listener (settleFailedJob) fails and refunds the task.
+      record.note = undefined;
+      record.status = last ? 'failed' : 'retried';
       throw error;
     }
     if (!task) return this.releaseMissing(job, token, record);
@@ -169,6 +174,10 @@ export class TaskJobProcessor {
         record.note = 'released at shutdown';
         throw error;
       }
+      record.status = 'retried';
+      record.note = 'database unavailable: postponed, no attempt used';
+      await postponeOnDatabaseOutage(error, job, token);
+      record.note = undefined;
       if (await this.ownerDeletion.clearIfOwnerDeleted(task)) {
         // Nothing to fail or refund: the rows went with the owner (its files were cleared again).
         record.status = 'failed';

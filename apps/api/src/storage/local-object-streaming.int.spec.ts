@@ -19,8 +19,10 @@ const VIDEO_BYTES = 50 * MiB;
  * when the route buffers; streaming, live memory grows < 1 MB and RSS 0–14 MB from
  * allocator noise, hence the wider RSS bound).
  */
-const MAX_LIVE_GROWTH = 25 * MiB;
-const MAX_RSS_GROWTH = 30 * MiB;
+// Well under the 50 MB file, which a whole-file buffer would add: the defect this guards. 35, not
+// 25: a ranged GET once peaked at 27 MiB on CI, the other allocations of a shared Jest worker included.
+const MAX_LIVE_GROWTH = 35 * MiB;
+const MAX_RSS_GROWTH = 40 * MiB;
 
 /**
  * HTTP client in a child process, so the only memory measured here is the api's: PUTs

@@ -16,6 +16,12 @@ import type { StorageDriver } from '../storage-driver.interface';
 export interface StorageDriverHarness {
   driver: StorageDriver;
   close(): Promise<void>;
+  /**
+   * false when the backend itself does not replace an object atomically (s3rver writes the
+   * object file in place: lib/stores/filesystem.js, createWriteStream on the object path), so
+   * concurrent puts may interleave there while S3 and MinIO keep the last complete one.
+   */
+  atomicOverwrites?: boolean;
 }
 
 async function expectDomainError(promise: Promise<unknown>, code: DomainError['code']): Promise<void> {
@@ -227,6 +233,11 @@ export function describeStorageDriverContract(name: string, setup: () => Promise
       const versions = Array.from({ length: 8 }, () => randomBytes(512 * 1024));
       await Promise.all(versions.map((body) => driver.put(key, body)));
       const final = await driver.get(key);
+      if (harness.atomicOverwrites === false) {
+        // Every put succeeded and the object is whole-sized; which bytes won is the server's affair.
+        expect(final.length).toBe(versions[0]!.length);
+        return;
+      }
       expect(versions.some((body) => body.equals(final))).toBe(true);
     });
 

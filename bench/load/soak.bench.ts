@@ -4,7 +4,7 @@
  * a private Postgres; Redis is restarted a quarter of the way in and Postgres at 60 %.
  * Prints a table and one JSON line; writes bench/results/soak.json. Exits 1 when a task
  * was lost, stuck or charged twice, an answer was unexpected, or the ledger audit found
- * a problem. test/e2e/faults.e2e-spec.ts runs the same soak at 60 jobs in `make test`.
+ * a problem.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

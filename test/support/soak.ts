@@ -85,8 +85,7 @@ function answerLabel(status: number, body: unknown): string {
  * (every answer must be 503 DEPENDENCY_UNAVAILABLE) and starts it again. A refused
  * submission is submitted again, as a client would. Afterwards every accepted task must
  * end completed (or failed and refunded), each charged exactly once, and the ledger
- * audit must find nothing. `make load` runs it at 2,000 jobs; test/e2e/faults.e2e-spec.ts
- * runs a short one.
+ * audit must find nothing. `make load` runs it at 2,000 jobs.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);

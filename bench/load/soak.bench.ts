@@ -4,7 +4,7 @@
  * a private Postgres; Redis is restarted a quarter of the way in and Postgres at 60 %.
  * Prints a table and one JSON line; writes bench/results/soak.json. Exits 1 when a task
  * was lost, stuck or charged twice, an answer was unexpected, or the ledger audit found
- * a problem.
+ * a problem. test/e2e/faults.e2e-spec.ts runs the same soak at 60 jobs in `make test`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   writeFileSync(path.resolve(__dirname, '..', 'results', 'soak.json'), JSON.stringify(figures, null, 2));
   console.log(JSON.stringify(figures));
   const healthy =
-    report.unexpected.length === 0 && report.lost === 0 && report.stuck === 0 && report.doubly_charged === 0 && report.ledger_problems.length === 0 && report.accepted === report.jobs &&
+    report.unexpected.length === 0 && report.server_errors.length === 0 && report.lost === 0 && report.stuck === 0 && report.doubly_charged === 0 && report.ledger_problems.length === 0 && report.accepted === report.jobs &&
     report.outages.every((outage) => Object.keys(outage.answers_while_down).every((label) => label === '503 DEPENDENCY_UNAVAILABLE') && outage.recovered_after_ms !== null);
   if (!healthy) {
     console.error('soak: FAILED (see the figures above)');

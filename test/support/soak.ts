@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
@@ -20,6 +21,7 @@ interface PrivateService {
 
 interface SoakStack {
   apiUrl: string;
+  dataDir: string;
   workers: unknown[];
   stop(): Promise<void>;
 }
@@ -60,6 +62,8 @@ export interface SoakReport {
   refused_503: number;
   /** Anything else: a 500, a dropped connection, an unexpected code. Must be empty. */
   unexpected: string[];
+  /** The api's own log of each 5xx it answered (`request failed`), so a failure names its cause. */
+  server_errors: string[];
   completed: number;
   failed_refunded: number;
   lost: number;
@@ -69,6 +73,17 @@ export interface SoakReport {
   outages: OutageReport[];
   duration_s: number;
   accepted_jobs_per_s: number;
+}
+
+/** The `request failed` lines of the api's log (pino JSON), error first. */
+function serverErrors(dataDir: string): string[] {
+  return readFileSync(path.join(dataDir, 'api.log'), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"request failed"'))
+    .map((line) => {
+      const entry = JSON.parse(line) as { err?: { type?: string; message?: string; code?: string }; path?: string };
+      return `${entry.path ?? '?'}: ${entry.err?.type ?? '?'} ${entry.err?.code ?? ''} ${(entry.err?.message ?? '').slice(0, 300)}`;
+    });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,7 +100,8 @@ function answerLabel(status: number, body: unknown): string {
  * (every answer must be 503 DEPENDENCY_UNAVAILABLE) and starts it again. A refused
  * submission is submitted again, as a client would. Afterwards every accepted task must
  * end completed (or failed and refunded), each charged exactly once, and the ledger
- * audit must find nothing. `make load` runs it at 2,000 jobs.
+ * audit must find nothing. `make load` runs it at 2,000 jobs; test/e2e/faults.e2e-spec.ts
+ * runs a short one in `make test`.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
@@ -220,6 +236,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         accepted: accepted.length,
         refused_503: refused,
         unexpected,
+        server_errors: serverErrors(stack.dataDir),
         completed: status('completed'),
         failed_refunded: status('failed'),
         lost: accepted.length - rows.length,

@@ -16,6 +16,15 @@ describe('dependencyOutage', () => {
     expect(dependencyOutage(named('PrismaClientInitializationError', 'x'))).toBe('database');
   });
 
+  it('names the database for node-postgres connection errors, bare or wrapped, and bare adapter errors', () => {
+    expect(dependencyOutage(new Error('Connection terminated unexpectedly'))).toBe('database');
+    expect(dependencyOutage(new Error('Client has encountered a connection error and is not queryable'))).toBe('database');
+    expect(dependencyOutage(new Error('outer', { cause: new Error('timeout exceeded when trying to connect') }))).toBe('database');
+    expect(dependencyOutage(named('DriverAdapterError', 'ConnectionClosed', { cause: { kind: 'ConnectionClosed' } }))).toBe('database');
+    expect(dependencyOutage(named('DriverAdapterError', 'terminating connection due to administrator command'))).toBe('database');
+    expect(dependencyOutage(named('PrismaClientKnownRequestError', 'Transaction API error: Transaction already closed', { code: 'P2028' }))).toBe('database');
+  });
+
   it('leaves errors about the query itself alone', () => {
     expect(dependencyOutage(named('PrismaClientKnownRequestError', 'Unique constraint failed', { code: 'P2002' }))).toBeNull();
     expect(dependencyOutage(named('PrismaClientKnownRequestError', 'x', { code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '23505' } } } }))).toBeNull();

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { DEPENDENCY_RETRY_AFTER_S, DomainError, ERROR_STATUS, dependencyOutage, type ErrorCode, type ErrorDetail } from '@gradekit/contracts';
+import { DomainError, ERROR_STATUS, dependencyOutage, dependencyUnavailableError, type ErrorCode, type ErrorDetail } from '@gradekit/contracts';
 import { APP_LOGGER } from './logger.provider';
 import type { GradekitRequest } from './request-context';
 
@@ -48,12 +48,15 @@ export class ErrorResponseFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'request failed');
     }
     if (res.headersSent) return;
-    const retryAfter = body.code === 'RATE_LIMITED' || body.code === 'DEPENDENCY_UNAVAILABLE' ? body.details.find((detail) => typeof detail['retry_after'] === 'number')?.['retry_after'] : undefined;
+    // Any error that says when to come back (rate limits, outages) says it in a header too.
+    const retryAfter = body.details.find((detail) => typeof detail['retry_after'] === 'number')?.['retry_after'];
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
 
-  private toResponse(exception: unknown, req: GradekitRequest): [number, ErrorBody] {
+  private toResponse(thrown: unknown, req: GradekitRequest): [number, ErrorBody] {
+    const dependency = dependencyOutage(thrown);
+    const exception = dependency ? dependencyUnavailableError(dependency) : thrown;
     if (exception instanceof DomainError) {
       return [ERROR_STATUS[exception.code], { error: exception.message, code: exception.code, details: exception.details }];
     }
@@ -62,11 +65,6 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_ERROR');
       const message = status === 404 ? `No route for ${req.method} ${req.path}` : exception.message;
       return [status, { error: message, code, details: [] }];
-    }
-    const dependency = dependencyOutage(exception);
-    if (dependency) {
-      const name = dependency === 'database' ? 'The database' : 'The queue store (Redis)';
-      return [503, { error: `${name} is unavailable; nothing was charged or changed by this request. Try again shortly.`, code: 'DEPENDENCY_UNAVAILABLE', details: [{ message: `${dependency} unreachable`, dependency, retry_after: DEPENDENCY_RETRY_AFTER_S }] }];
     }
     return [500, { error: 'Internal server error', code: 'INTERNAL', details: [{ message: `Quote request id ${req.id} when reporting this` }] }];
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiConfig } from '@gradekit/config';
-import { DEPENDENCY_RETRY_AFTER_S, DomainError, OPERATION_CATALOG, dependencyOutage, isErrorCode, type InputKeyOf, type JsonObject, type OperationName, type ParamsOf } from '@gradekit/contracts';
+import { DomainError, OPERATION_CATALOG, dependencyOutage, dependencyUnavailableError, isErrorCode, type InputKeyOf, type JsonObject, type OperationName, type ParamsOf } from '@gradekit/contracts';
 import { CreditsRepository, TasksRepository } from '@gradekit/db';
 import { API_CONFIG } from '../config/api-config.provider';
 import type { GradekitRequest, Principal } from '../common/request-context';
@@ -92,7 +92,7 @@ export class OperationRunner {
     // hooks queue lives on the same Redis that just failed.
     const job = await this.queues.enqueue(op, taskId).catch(async () => {
       await this.credits.failTaskAndRefund(taskId, { code: 'DEPENDENCY_UNAVAILABLE', message: 'The job queue was unavailable' });
-      throw new DomainError('DEPENDENCY_UNAVAILABLE', 'The job queue (Redis) is unavailable; your credits were refunded. Try again shortly.', [{ message: 'redis unreachable', dependency: 'redis', retry_after: DEPENDENCY_RETRY_AFTER_S }]);
+      throw dependencyUnavailableError('redis', 'your credits were refunded');
     });
     if (request.wait !== false) await this.queues.waitForJob(job, this.config.syncTimeoutMs);
 
@@ -103,10 +103,11 @@ export class OperationRunner {
       if (dependencyOutage(error) === 'database') return null;
       throw error;
     });
-    if (!read) {
+    const accepted = (status: AcceptedBody['status'], balance: number): AcceptedBody => {
       res.status(202);
-      return { task_id: taskId, status: 'queued', status_url: `/api/v1/tasks/${taskId}`, credits_used: price, credits_remaining: charge.balance, sandbox: false };
-    }
+      return { task_id: taskId, status, status_url: `/api/v1/tasks/${taskId}`, credits_used: price, credits_remaining: balance, sandbox: false };
+    };
+    if (!read) return accepted('queued', charge.balance);
     const [task, balance, refunded] = read;
     if (!task) throw new Error(`task ${taskId} vanished`);
     if (task.status === 'failed') {
@@ -118,10 +119,7 @@ export class OperationRunner {
         { message: `Task ${taskId} failed; its ${price} credit(s) were refunded`, task_id: taskId, credits_refunded: price },
       ]);
     }
-    if (task.status !== 'completed') {
-      res.status(202);
-      return { task_id: taskId, status: task.status, status_url: `/api/v1/tasks/${taskId}`, credits_used: price, credits_remaining: balance, sandbox: false };
-    }
+    if (task.status !== 'completed') return accepted(task.status, balance);
     res.status(200);
     const presented = await this.presenter.present(op, task.result, { inlineBase64 });
     // A batch's failed items were refunded with the result: credits_used is what was kept.

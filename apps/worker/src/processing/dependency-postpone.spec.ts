@@ -19,6 +19,14 @@ describe('postponeOnDatabaseOutage', () => {
     expect(calls[0]![0]).toBeGreaterThanOrEqual(before + DATABASE_OUTAGE_POSTPONE_MS);
   });
 
+  it("runs the caller's bookkeeping only when the job really went back", async () => {
+    let marked = 0;
+    await expect(postponeOnDatabaseOutage(outage, jobStub(async () => undefined), 'tok', () => marked++)).rejects.toBeInstanceOf(DelayedError);
+    expect(await postponeOnDatabaseOutage(outage, jobStub(async () => Promise.reject(new Error('Connection is closed.'))), 'tok', () => marked++)).toBe(false);
+    expect(await postponeOnDatabaseOutage(new Error('bad pixels'), jobStub(async () => undefined), 'tok', () => marked++)).toBe(false);
+    expect(marked).toBe(1);
+  });
+
   it('leaves every other error to the normal retry path', async () => {
     let moved = 0;
     expect(await postponeOnDatabaseOutage(new Error('bad pixels'), jobStub(async () => void moved++), 'tok')).toBe(false);

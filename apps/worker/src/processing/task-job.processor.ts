@@ -58,6 +58,12 @@ interface JobRecord {
  * The shutdown state of its jobs (drain / release) is JobDrain's; the path of a task
  * whose owner was deleted mid-run is OwnerDeletionCleaner's.
  */
+/** A job sent back by a database outage: logged as retried, with why (no attempt was used). */
+function markPostponed(record: JobRecord): void {
+  record.status = 'retried';
+  record.note = 'database unavailable: postponed, no attempt used';
+}
+
 @Injectable()
 export class TaskJobProcessor {
   /** Which jobs run here and whether shutdown has begun; QueueWorkers drives it at shutdown. */
@@ -134,12 +140,9 @@ export class TaskJobProcessor {
       }
     } catch (error) {
       record.error = errorSummary(error);
-      record.status = 'retried';
-      record.note = 'database unavailable: postponed, no attempt used';
-      await postponeOnDatabaseOutage(error, job, token);
+      await postponeOnDatabaseOutage(error, job, token, () => markPostponed(record));
       // Other database trouble before any work: BullMQ retries; after the last attempt the
       // `failed` listener (settleFailedJob) fails and refunds the task.
-      record.note = undefined;
       record.status = last ? 'failed' : 'retried';
       throw error;
     }
@@ -174,10 +177,7 @@ export class TaskJobProcessor {
         record.note = 'released at shutdown';
         throw error;
       }
-      record.status = 'retried';
-      record.note = 'database unavailable: postponed, no attempt used';
-      await postponeOnDatabaseOutage(error, job, token);
-      record.note = undefined;
+      await postponeOnDatabaseOutage(error, job, token, () => markPostponed(record));
       if (await this.ownerDeletion.clearIfOwnerDeleted(task)) {
         // Nothing to fail or refund: the rows went with the owner (its files were cleared again).
         record.status = 'failed';

@@ -1,8 +1,23 @@
+import { DomainError } from './domain-error';
+
 /** Seconds a client is told to wait (Retry-After) when Postgres or Redis is down: about one reconnect cycle. */
 export const DEPENDENCY_RETRY_AFTER_S = 5;
 
 /** Which backing service an error says is unreachable. */
 export type Dependency = 'database' | 'redis';
+
+const DEPENDENCY_NAMES: Record<Dependency, string> = { database: 'The database', redis: 'The job queue (Redis)' };
+
+/**
+ * The 503 a caller gets while `dependency` is down: one shape for every place that
+ * answers it (the error filter for any outage error, the runner when an enqueue fails
+ * after the charge was refunded). `retry_after` becomes the Retry-After header.
+ */
+export function dependencyUnavailableError(dependency: Dependency, consequence = 'nothing was charged or changed by this request'): DomainError {
+  return new DomainError('DEPENDENCY_UNAVAILABLE', `${DEPENDENCY_NAMES[dependency]} is unavailable; ${consequence}. Try again shortly.`, [
+    { message: `${dependency} unreachable`, dependency, retry_after: DEPENDENCY_RETRY_AFTER_S },
+  ]);
+}
 
 /**
  * Prisma's codes for "the database is not there right now" (can't reach, timed out,

@@ -72,6 +72,8 @@ async function startStack(options = {}) {
     PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
     QUEUE_PREFIX: `gke${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     WORKER_HOST: '127.0.0.1',
+    // Built-in models joined from their npm packages once for every stack, not once per temporary DATA_DIR.
+    MODEL_CACHE_DIR: path.resolve(__dirname, '..', '..', 'data', 'model-cache'),
     ...(options.env || {}),
   };
   const processes = [];

@@ -7,6 +7,7 @@ import { SettingsRepository } from '@gradekit/db';
 import { NestJsonLogger, createJsonLogger } from '@gradekit/observability';
 import { WORKER_LOGGER } from './common/logger.provider';
 import { HealthServer } from './health/health.server';
+import { ModelRuntime } from './media/models/model-runtime.service';
 import { WorkerMetrics } from './metrics/worker-metrics.service';
 import { consumeOnceClaimed } from './processing/queue-prefix.gate';
 import { QueueWorkers } from './processing/queue-workers.service';
@@ -64,6 +65,10 @@ export async function startWorker(config: WorkerConfig, options: WorkerAppOption
   let port: number;
   let gate: Awaited<ReturnType<typeof consumeOnceClaimed>>;
   try {
+    // Every manifest model present and the one it names (ISNet joined from its npm package
+    // on first start), before anything is consumed: a missing file or a wrong hash is
+    // ModelManifestError naming the model, and the worker does not start.
+    await app.get(ModelRuntime).verify();
     port = await health.listen();
     // Only this database's queue prefix is consumed (another deployment's → QueuePrefixInUseError).
     gate = await consumeOnceClaimed(config, app.get(SettingsRepository), logger, async () => {

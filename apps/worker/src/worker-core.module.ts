@@ -7,12 +7,14 @@ import { WORKER_CONFIG } from './config/worker-config.provider';
 import { FullImageLut } from './media/full-image-lut.service';
 import { ImageDecoder } from './media/image-decoder';
 import { ImageEncoder } from './media/image-encoder';
+import { ModelImageIO } from './media/models/model-image-io';
+import { ModelRuntime } from './media/models/model-runtime.service';
 import { WorkerMetrics } from './metrics/worker-metrics.service';
 import { ImageOutputService } from './output/image-output.service';
 import { LutOutputService } from './output/lut-output.service';
 
-/** What every feature's handlers may inject without importing anything: config, logger, storage, metrics, Postgres, the media adapters and the output writers. */
-const SHARED = [loggerProvider, storageProvider, WorkerMetrics, ImageDecoder, ImageEncoder, FullImageLut, ImageOutputService, LutOutputService];
+/** What every feature's handlers may inject without importing anything: config, logger, storage, metrics, Postgres, the media adapters (the model runtime included) and the output writers. */
+const SHARED = [loggerProvider, storageProvider, WorkerMetrics, ImageDecoder, ImageEncoder, FullImageLut, ModelRuntime, ModelImageIO, ImageOutputService, LutOutputService];
 
 /**
  * The worker's shared infrastructure, global so that a feature module lists only its
@@ -27,7 +29,7 @@ export class WorkerCoreModule {
       module: WorkerCoreModule,
       imports: [DbModule.forRoot(config.databaseUrl)],
       providers: [configProvider, ...SHARED],
-      exports: [WORKER_CONFIG, WORKER_LOGGER, STORAGE, WorkerMetrics, ImageDecoder, ImageEncoder, FullImageLut, ImageOutputService, LutOutputService],
+      exports: [WORKER_CONFIG, WORKER_LOGGER, STORAGE, WorkerMetrics, ImageDecoder, ImageEncoder, FullImageLut, ModelRuntime, ModelImageIO, ImageOutputService, LutOutputService],
     };
   }
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { QUEUE_NAMES, type QueueName } from '@gradekit/contracts';
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
@@ -28,6 +29,30 @@ export interface WorkerConfig extends CommonConfig {
   ai: RemoteAssistantConfig | null;
   /** ffmpeg and the video encoder (apps/worker/src/media/video/README.md). */
   video: VideoMediaConfig;
+  /** The ONNX model runtime (apps/worker/src/media/models/README.md). */
+  models: ModelRuntimeConfig;
+}
+
+export const MODEL_PROVIDERS = ['cpu', 'cuda'] as const;
+export type ModelProviderName = (typeof MODEL_PROVIDERS)[number];
+
+export interface ModelRuntimeConfig {
+  /** Manifest files, built-in first (`models/manifest.json`); an operator appends their own. A model's file is relative to its manifest. */
+  manifests: string[];
+  /** Where built-in models assembled from npm packages are written (ISNet from @imgly/background-removal-data). */
+  cacheDir: string;
+  /** The execution provider asked for; `cuda` falls back to `cpu` (logged once, counted) when it cannot load. */
+  provider: ModelProviderName;
+  /** The CUDA device id. */
+  deviceId: number;
+  /** Runs at once per device: a second waits (1 on a GPU keeps memory flat and latency steady; on CPU one run already uses every core). */
+  maxConcurrentRuns: number;
+  /** A session unused this long is released (0: never). */
+  idleUnloadMs: number;
+  /** Load and run every built-in model once at start (default: when the provider is cuda, whose first run autotunes for seconds). */
+  warmup: boolean;
+  /** ONNX Runtime's intra-op threads on CPU (0: its default, one per core). */
+  cpuThreads: number;
 }
 
 export interface MissingTaskConfig {
@@ -63,6 +88,20 @@ export interface VideoMediaConfig {
 }
 
 const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'] as const;
+
+function readModelRuntime(reader: EnvReader, dataDir: string): ModelRuntimeConfig {
+  const provider = reader.oneOf('MODEL_PROVIDER', MODEL_PROVIDERS, 'cpu');
+  return {
+    manifests: reader.list('MODEL_MANIFESTS', ['models/manifest.json']).map((file) => path.resolve(file)),
+    cacheDir: path.resolve(reader.string('MODEL_CACHE_DIR', path.join(dataDir, 'models'))),
+    provider,
+    deviceId: reader.int('MODEL_DEVICE_ID', 0, { min: 0, max: 64 }),
+    maxConcurrentRuns: reader.int('MODEL_MAX_CONCURRENT_RUNS', 1, { min: 1, max: 64 }),
+    idleUnloadMs: reader.int('MODEL_IDLE_UNLOAD_MS', 15 * 60_000, { min: 0 }),
+    warmup: reader.bool('MODEL_WARMUP', provider === 'cuda'),
+    cpuThreads: reader.int('MODEL_CPU_THREADS', 0, { min: 0, max: 256 }),
+  };
+}
 
 function readVideoMedia(reader: EnvReader): VideoMediaConfig {
   return {
@@ -135,6 +174,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     },
     ai: readRemoteAssistant(reader),
     video: readVideoMedia(reader),
+    models: readModelRuntime(reader, common.dataDir),
   };
   reader.done();
   return config;

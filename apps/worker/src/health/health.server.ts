@@ -11,12 +11,15 @@ import type { StorageDriver } from '@gradekit/storage';
 import { WORKER_LOGGER } from '../common/logger.provider';
 import { STORAGE } from '../common/storage.provider';
 import { WORKER_CONFIG } from '../config/worker-config.provider';
+import { ModelRuntime, type RuntimeStatus } from '../media/models/model-runtime.service';
 import { WorkerMetrics } from '../metrics/worker-metrics.service';
 import { QueueWorkers } from '../processing/queue-workers.service';
 
 export interface Readiness {
   status: 'ok' | 'unavailable';
   checks: { postgres: CheckResult; redis: CheckResult; storage: CheckResult; queues: CheckResult };
+  /** The model runtime: provider asked for and used, device, each model's runs and latency (informational: it never fails readiness). */
+  models: RuntimeStatus;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -24,8 +27,9 @@ const CHECK_TIMEOUT_MS = 2000;
 /**
  * The worker's only HTTP surface, a plain node:http server for the orchestrator:
  *   GET /healthz  liveness: the process answers
- *   GET /readyz   Postgres, Redis, storage and the queue workers; 503 with each check when one fails
- *   GET /metrics  Prometheus text (jobs_total, job_duration_seconds, process metrics)
+ *   GET /readyz   Postgres, Redis, storage and the queue workers; 503 with each check when one fails;
+ *                 plus the model runtime's provider, device and per-model latency
+ *   GET /metrics  Prometheus text (jobs_total, job_duration_seconds, gradekit_model_*, process metrics)
  * It never serves clients (docs/architecture.md: the worker never speaks HTTP to clients).
  */
 @Injectable()
@@ -40,6 +44,7 @@ export class HealthServer implements OnApplicationShutdown {
     @Inject(STORAGE) private readonly storage: StorageDriver,
     private readonly queues: QueueWorkers,
     private readonly metrics: WorkerMetrics,
+    private readonly models: ModelRuntime,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -87,7 +92,7 @@ export class HealthServer implements OnApplicationShutdown {
     const queues: CheckResult = this.queues.isRunning() ? { status: 'ok' } : { status: 'error', error: 'queue workers are not running' };
     const checks = { postgres, redis, storage, queues };
     const ok = Object.values(checks).every((check) => check.status === 'ok');
-    return { status: ok ? 'ok' : 'unavailable', checks };
+    return { status: ok ? 'ok' : 'unavailable', checks, models: this.models.status() };
   }
 
   async close(): Promise<void> {

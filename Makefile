@@ -48,7 +48,7 @@ build: deps
 	@# Assets that tsc does not copy: the sandbox demo images, LUTs and videos the api serves (each feature's demo/ folder).
 	for dir in apps/api/src/features/*/demo; do \
 	  mkdir -p dist/out/$$dir; \
-	  find $$dir -maxdepth 1 \( -name '*.jpg' -o -name '*.cube' -o -name '*.mp4' \) -exec cp {} dist/out/$$dir/ \; ; \
+	  find $$dir -maxdepth 1 \( -name '*.jpg' -o -name '*.png' -o -name '*.webp' -o -name '*.cube' -o -name '*.mp4' \) -exec cp {} dist/out/$$dir/ \; ; \
 	done
 
 typecheck: deps

@@ -8,7 +8,8 @@ const libs = ['color', 'config', 'contracts', 'db', 'grading-assistant', 'net', 
 
 module.exports = {
   rootDir: root,
-  testEnvironment: 'node',
+  // Node's typed arrays in the test context (ONNX Runtime's outputs are made in Node's realm).
+  testEnvironment: '<rootDir>/test/support/node-realm-environment.js',
   transform: {
     '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS],
   },

@@ -83,9 +83,13 @@ ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,video \
     FFMPEG_PATH=/usr/bin/ffmpeg \
     FFPROBE_PATH=/usr/bin/ffprobe \
     VIDEO_HWACCEL=cuda \
-    VIDEO_ENCODER=h264_nvenc
+    VIDEO_ENCODER=h264_nvenc \
+    MODEL_PROVIDER=cuda
 COPY --from=runtime-deps /app/node_modules node_modules
 COPY --from=build /app/dist/out dist/out
+# The model manifest and the vendored BlazeFace; ISNet is joined from its npm package
+# (node_modules) into MODEL_CACHE_DIR (default DATA_DIR/models) at the first start.
+COPY models models
 COPY package.json ./
 COPY tools/register-dist-paths.js tools/register-dist-paths.js
 # The runtime loads (CPU provider) without a GPU: a broken native package fails the build here.

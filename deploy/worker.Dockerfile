@@ -52,6 +52,9 @@ ENV NODE_ENV=production \
 # Root-owned, read-only code; the worker writes only DATA_DIR (video temp files) and /tmp.
 COPY --from=runtime-deps /app/node_modules node_modules
 COPY --from=build /app/dist/out dist/out
+# The model manifest and the vendored BlazeFace; ISNet is joined from its npm package
+# (node_modules) into MODEL_CACHE_DIR (default DATA_DIR/models) at the first start.
+COPY models models
 COPY package.json ./
 COPY tools/register-dist-paths.js tools/register-dist-paths.js
 RUN mkdir -p /data && chown 1000:1000 /data

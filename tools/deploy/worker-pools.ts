@@ -118,7 +118,9 @@ export const WORKER_POOLS = {
     scratch: '4Gi',
     gpu: { resource: 'nvidia.com/gpu', count: 1, nodeSelector: GPU_NODE, products: [] },
     notEvictable: true,
-    env: { LUT_APPLY_THREADS: '2' },
+    // CUDA, warmed up at start (the first CUDA run autotunes cuDNN for seconds); a pod whose
+    // provider cannot load runs on CPU and says so (gradekit_model_provider_fallbacks_total).
+    env: { LUT_APPLY_THREADS: '2', MODEL_PROVIDER: 'cuda', MODEL_WARMUP: 'true' },
   },
   'gpu-video': {
     summary: 'ffmpeg video grading on NVENC-class GPUs (L4, L40S): NVDEC decode, NVENC encode',

@@ -5,7 +5,7 @@
 export const COLOR_LIB_VERSION = '0.2.0';
 
 // Seeded randomness (the engine's; test generators draw from it too, so a seed reproduces everywhere)
-export { createRng } from './util/rng';
+export { createGaussianRng, createRng } from './util/rng';
 
 // Images
 export * from './image/rgb-image';
@@ -65,6 +65,7 @@ export * from './match/match-smooth';
 export * from './match/chroma-idt';
 export * from './match/match-balanced';
 export * from './match/match-modifiers';
+export * from './match/skin-model';
 export * from './match/match-colors';
 
 // White balance

@@ -11,6 +11,8 @@ export * from './jobs/job-types';
 export * from './features/actions';
 export * from './features/ai';
 export * from './features/analyze';
+export * from './features/background';
+export * from './features/faces';
 export * from './features/grading';
 export * from './features/lut';
 export * from './features/match';

@@ -1,6 +1,8 @@
 import { ActionsFeature } from './actions/actions.module';
 import { AiFeature } from './ai/ai.module';
 import { AnalyzeFeature } from './analyze/analyze.module';
+import { BackgroundFeature } from './background/background.module';
+import { FacesFeature } from './faces/faces.module';
 import { GradingFeature } from './grading/grading.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
@@ -13,4 +15,4 @@ import { VideoFeature } from './video/video.module';
  * sandbox demos (discovered by SandboxResults); an operation added to an existing
  * feature changes nothing here.
  */
-export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature];
+export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature, FacesFeature, BackgroundFeature];

@@ -1,6 +1,8 @@
 import { ActionsFeature } from './actions/actions.module';
 import { AiFeature } from './ai/ai.module';
 import { AnalyzeFeature } from './analyze/analyze.module';
+import { BackgroundFeature } from './background/background.module';
+import { FacesFeature } from './faces/faces.module';
 import { GradingFeature } from './grading/grading.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
@@ -12,4 +14,4 @@ import { WebhooksFeature } from './webhooks/webhooks.module';
  * (marked @TaskHandler()) as providers; the HandlerRegistry finds them, so an
  * operation added to an existing feature changes nothing here.
  */
-export const WORKER_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, WebhooksFeature];
+export const WORKER_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, WebhooksFeature, FacesFeature, BackgroundFeature];

@@ -18,6 +18,9 @@ import { TEST_REDIS_URL } from '../../../../test/support/test-env';
 import type { OperationHandler } from '../operations/operation-handler';
 import { startWorker, type RunningWorker, type WorkerAppOptions } from '../worker-app';
 
+/** The shared cache of assembled built-in models (data/ is the repository's ignored state folder). */
+export const MODEL_CACHE_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'data', 'model-cache');
+
 /** Handler list for a test: the real handlers with `replacements` swapped in for the ops they handle. */
 export function replacing(...replacements: OperationHandler[]): (defaults: OperationHandler[]) => OperationHandler[] {
   return (defaults) => defaults.map((handler) => replacements.find((r) => r.op === handler.op) ?? handler);
@@ -77,6 +80,8 @@ export class WorkerTestBed {
       WORKER_PORT: '0',
       WORKER_QUEUES: 'image',
       JOB_ATTEMPTS: '3',
+      // Built-in models are joined from their npm packages once for every test bed, not per temporary DATA_DIR.
+      MODEL_CACHE_DIR: MODEL_CACHE_DIR,
       ...env,
     });
   }

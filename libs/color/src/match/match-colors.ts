@@ -9,6 +9,7 @@ import { withMatchModifiers } from './match-modifiers';
 import { fitNatural } from './match-natural';
 import { DEFAULT_MATCH_METHOD, MatchMethod, MatchParams, ResolvedMatchParams, resolveMatchParams } from './match-params';
 import { fitSmooth } from './match-smooth';
+import type { SkinModel } from './skin-model';
 
 export interface MatchOptions {
   method?: MatchMethod;
@@ -16,6 +17,8 @@ export interface MatchOptions {
   /** Long side of the proxies the fit runs on (≤ 512). Default 512. */
   proxySize?: number;
   title?: string;
+  /** The target's own skin (from its detected faces) for preserveSkinTones; the generic skin-hue region when absent. */
+  skin?: SkinModel | null;
 }
 
 export interface MatchResult {
@@ -43,7 +46,7 @@ export function matchColors(target: RgbImage, reference: RgbImage, options: Matc
 export function matchFitImages(src: FitImage, ref: FitImage, options: MatchOptions = {}): MatchResult {
   const method = options.method ?? DEFAULT_MATCH_METHOD;
   const params = resolveMatchParams(method, options.params);
-  const transform = withMatchModifiers(fitMatchTransform(method, src, ref, params), params);
+  const transform = withMatchModifiers(fitMatchTransform(method, src, ref, params), params, options.skin);
   return { method, params, transform, lut: bakeLut(transform, params.lutSize, { title: options.title ?? `gradekit match (${method})` }) };
 }
 

@@ -2,6 +2,7 @@ import { ColorTransform } from '../lut/color-transform';
 import { srgbToOklabBuffer } from '../space/convert-buffer';
 import { ResolvedMatchParams } from './match-params';
 import { oklabToSrgbGamut } from './oklab-gamut';
+import { skinModelWeight, type SkinModel } from './skin-model';
 
 /**
  * The MatchParams that shape any fitted transform, applied in Oklab to each
@@ -12,9 +13,11 @@ import { oklabToSrgbGamut } from './oklab-gamut';
  *   preserveNeutrals p:  (a, b) ← mix((a, b), (a_x, b_x), p · exp(−(C_x / 0.03)²))
  *   preserveSkinTones k: colour ← mix(·, x, 0.85 · k · skin(x))
  *   strength σ:          result ← x + σ (result − x)
+ * skin(x) is the membership of x in `skin` (the target's own faces, see skin-model.ts)
+ * when one is given, else the generic skin-hue region (skinWeight).
  * Returns the transform itself when every modifier is neutral.
  */
-export function withMatchModifiers(transform: ColorTransform, p: ResolvedMatchParams): ColorTransform {
+export function withMatchModifiers(transform: ColorTransform, p: ResolvedMatchParams, skin?: SkinModel | null): ColorTransform {
   const neutral =
     p.luminanceTransfer === 1 && p.contrast === 0 && p.saturation === 1 && p.preserveNeutrals === 0 && p.preserveSkinTones === 0 && p.strength === 1;
   if (neutral) return transform;
@@ -39,7 +42,7 @@ export function withMatchModifiers(transform: ColorTransform, p: ResolvedMatchPa
         b += w * (b0 - b);
       }
       if (p.preserveSkinTones > 0) {
-        const w = 0.85 * p.preserveSkinTones * skinWeight(L0, a0, b0);
+        const w = 0.85 * p.preserveSkinTones * (skin ? skinModelWeight(skin, L0, a0, b0) : skinWeight(L0, a0, b0));
         L += w * (L0 - L);
         a += w * (a0 - a);
         b += w * (b0 - b);

@@ -42,6 +42,18 @@ export interface MatchImageResult extends ImageResult {
     /** 100 × (1 − after.w1_lab / before.w1_lab): how much of the distribution gap was closed. */
     w1_reduction_percent: number;
   };
+  /**
+   * With preserve_skin_tones > 0: whose skin it kept — the target's detected faces
+   * (`faces`: how many were sampled) or the generic skin-hue region (no usable face).
+   * Absent when preserve_skin_tones is 0 (and from results stored before it existed).
+   */
+  skin_tones?: SkinTonesReport;
+}
+
+/** How a match chose the skin that preserve_skin_tones protects. */
+export interface SkinTonesReport {
+  source: 'faces' | 'generic';
+  faces: number;
 }
 
 /** One target of a batch: its graded image, or why it failed (and was refunded). */

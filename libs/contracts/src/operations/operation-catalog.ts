@@ -1,6 +1,8 @@
 import { ACTION_OPERATIONS } from '../features/actions/action.operations';
 import { AI_OPERATIONS } from '../features/ai/ai.operations';
 import { ANALYZE_OPERATIONS } from '../features/analyze/analyze.operations';
+import { BACKGROUND_OPERATIONS } from '../features/background/background.operations';
+import { FACES_OPERATIONS } from '../features/faces/faces.operations';
 import { GRADING_OPERATIONS } from '../features/grading/grading.operations';
 import { LUT_OPERATIONS } from '../features/lut/lut.operations';
 import { MATCH_OPERATIONS } from '../features/match/match.operations';
@@ -21,6 +23,8 @@ export const OPERATION_CATALOG = {
   ...AI_OPERATIONS,
   ...ACTION_OPERATIONS,
   ...VIDEO_OPERATIONS,
+  ...BACKGROUND_OPERATIONS,
+  ...FACES_OPERATIONS,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

@@ -1,9 +1,18 @@
+import * as path from 'node:path';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@gradekit/contracts';
 import { Public } from '../../auth/auth.decorators';
 import { SandboxResults } from './sandbox-results.service';
+
+/** Demo files by extension (cutouts are PNG/WebP: they carry alpha). */
+const DEMO_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.cube': 'text/plain; charset=utf-8',
+  '.mp4': 'video/mp4',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
 
 @ApiTags('Sandbox')
 @Public()
@@ -16,7 +25,7 @@ export class SandboxDemoController {
   demo(@Param('file') file: string, @Res() res: Response): void {
     const bytes = this.sandbox.demoFile(file);
     if (!bytes) throw DomainError.notFound('Demo image');
-    res.setHeader('Content-Type', file.endsWith('.cube') ? 'text/plain; charset=utf-8' : file.endsWith('.mp4') ? 'video/mp4' : 'image/jpeg');
+    res.setHeader('Content-Type', DEMO_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'image/jpeg');
     res.setHeader('Cache-Control', 'public, max-age=86400');
     res.status(200).end(bytes);
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { applyLut, colorGapBetween, colorGapProfile, matchColors, type ColorGapProfile } from '@gradekit/color';
-import { DomainError, type MatchImageResult, type MatchTaskParams } from '@gradekit/contracts';
+import { DomainError, type MatchImageResult, type MatchTaskParams, type SkinTonesReport } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
 import type { StorageDriver } from '@gradekit/storage';
 import { FullImageLut } from '../../media/full-image-lut.service';
 import { ImageDecoder, type RgbProxy } from '../../media/image-decoder';
 import { ANALYSIS_PROXY_SIDE } from '../../media/proxy-size';
 import { ImageOutputService } from '../../output/image-output.service';
+import { FaceDetector, type FaceSkin } from '../faces/face-detector.service';
 import type { TaskSnapshot } from '../../operations/operation-handler';
 import { GAP_OPTIONS, colorGapReport } from './color-gap.mapper';
 import { toEngineMatchParams, toPublicMatchParams } from './match-params.mapper';
@@ -48,6 +49,7 @@ export class MatchEngine {
     private readonly decoder: ImageDecoder,
     private readonly output: ImageOutputService,
     private readonly fullLut: FullImageLut,
+    private readonly faces: FaceDetector,
   ) {}
 
   /**
@@ -61,21 +63,27 @@ export class MatchEngine {
   /**
    * The fitted match (its transform baked into `lut`) of a target to a reference proxy.
    * The reference may still be decoding: the target's proxy decodes beside it. When
-   * both fail, the reference's error is the one reported.
+   * both fail, the reference's error is the one reported. With preserve_skin_tones > 0
+   * the target's faces are detected on its proxy and their skin is what the modifier
+   * keeps (`skinTones` says whether it was; null when the modifier is off) — here, so
+   * /match and /lut/export/match bake the same LUT.
    */
   async fit(
     reference: RgbProxy | Promise<RgbProxy>,
     targetBytes: Buffer,
     settings: MatchSettings,
     lutSize?: number,
-  ): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy }> {
+  ): Promise<{ match: ReturnType<typeof matchColors>; target: RgbProxy; skinTones: SkinTonesReport | null }> {
     const [referenceProxy, targetProxy] = await Promise.allSettled([reference, this.decoder.decodeProxy(targetBytes, ANALYSIS_PROXY_SIDE)]);
     if (referenceProxy.status === 'rejected') throw referenceProxy.reason;
     if (targetProxy.status === 'rejected') throw targetProxy.reason;
     const target = targetProxy.value.proxy;
     const params = { ...toEngineMatchParams(settings.params), ...(lutSize ? { lutSize } : {}) };
+    const keepSkin = params.preserveSkinTones === true || (typeof params.preserveSkinTones === 'number' && params.preserveSkinTones > 0);
+    const faceSkin: FaceSkin | null = keepSkin ? await this.faces.skinOf(target) : null;
+    const skinTones = faceSkin ? { source: faceSkin.skin ? ('faces' as const) : ('generic' as const), faces: faceSkin.faces } : null;
     try {
-      return { match: matchColors(target, referenceProxy.value, { method: settings.method, params }), target };
+      return { match: matchColors(target, referenceProxy.value, { method: settings.method, params, skin: faceSkin?.skin }), target, skinTones };
     } catch (error) {
       if (error instanceof RangeError) throw DomainError.validation(error.message, [{ field: 'params', message: error.message }]);
       throw error;
@@ -94,7 +102,7 @@ export class MatchEngine {
     const decoding = this.decoder.decodeFull(targetBytes);
     decoding.catch(() => undefined); // a failed fit must not leave an unhandled rejection behind
     const referenceDecoding = Promise.resolve(referenceReady);
-    const { match, target } = await this.fit(
+    const { match, target, skinTones } = await this.fit(
       referenceDecoding.then((r) => r.proxy),
       targetBytes,
       settings,
@@ -113,6 +121,6 @@ export class MatchEngine {
       colorGapBetween(colorGapProfile(gradedProxy, GAP_OPTIONS), reference.gap),
     );
     const { result, history } = await storing;
-    return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap }, history };
+    return { result: { ...result, method: match.method, params: toPublicMatchParams(match.params), color_gap: gap, ...(skinTones ? { skin_tones: skinTones } : {}) }, history };
   }
 }

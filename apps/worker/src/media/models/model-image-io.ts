@@ -111,6 +111,7 @@ export class ModelImageIO {
     const { data } = await sharp(bytes, { raw: { width: frame.inputWidth, height: frame.inputHeight, channels: 1 } })
       .extract({ left: frame.offsetX, top: frame.offsetY, width: frame.contentWidth, height: frame.contentHeight })
       .resize(frame.sourceWidth, frame.sourceHeight, { fit: 'fill', kernel: 'cubic' })
+      .toColourspace('b-w') // one channel out, as in
       .raw()
       .toBuffer({ resolveWithObject: true });
     return new Uint8Array(data.buffer, data.byteOffset, data.length);

@@ -74,7 +74,8 @@ export class ModelRuntime implements OnApplicationShutdown {
   private readonly runSlots: RunSlots;
   private provider: ModelProviderName;
   private fallbackReason: string | undefined;
-  private verified: Promise<void> | null = null;
+  private filesChecked: Promise<void> | null = null;
+  private warmedUp: Promise<void> | null = null;
   private readonly runSeconds: Histogram<string>;
   private readonly fallbacks: Counter<string>;
   private readonly loadedGauge: Gauge<string>;
@@ -118,14 +119,22 @@ export class ModelRuntime implements OnApplicationShutdown {
    * ModelManifestError naming the model when a file is missing or its hash differs:
    * the worker does not start with a model it cannot trust.
    */
-  verify(): Promise<void> {
-    this.verified ??= (async () => {
-      for (const entry of this.entries) await ensureModelFile(entry);
-      if (this.config.models.warmup) {
+  async verify(): Promise<void> {
+    await this.checkFiles();
+    if (this.config.models.warmup) {
+      this.warmedUp ??= (async () => {
         for (const entry of this.entries) await this.warmUp(entry);
-      }
+      })();
+      await this.warmedUp;
+    }
+  }
+
+  /** Every manifest file present and matching its hash: once per process, before the first run. */
+  private checkFiles(): Promise<void> {
+    this.filesChecked ??= (async () => {
+      for (const entry of this.entries) await ensureModelFile(entry);
     })();
-    return this.verified;
+    return this.filesChecked;
   }
 
   /** Every model of the manifests (optionally of one task), built-in first. */
@@ -151,7 +160,7 @@ export class ModelRuntime implements OnApplicationShutdown {
 
   /** Runs a manifest model; the feeds' names are the model's input names. */
   async run(model: ModelManifestEntry, feeds: Record<string, FloatTensor>, signal?: AbortSignal): Promise<Record<string, FloatTensor>> {
-    await this.verify();
+    await this.checkFiles();
     return this.runOn(model.name, () => this.createSession(model.file), feeds, model.outputs.map((o) => o.name), signal);
   }
 

@@ -1,0 +1,3 @@
+export * from './faces-detect-request.dto';
+export * from './faces.operations';
+export * from './faces.result';

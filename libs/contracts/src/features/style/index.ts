@@ -1,0 +1,3 @@
+export * from './style-transfer-request.dto';
+export * from './style-transfer.types';
+export * from './style.operations';

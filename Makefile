@@ -20,13 +20,14 @@ export PUBLIC_URL ?= http://127.0.0.1:$(API_PORT)
 JEST := node_modules/.bin/jest --ci
 
 .PHONY: help up down restart logs test deps services build lint typecheck migrate migrations-check seed \
-        test-unit test-integration test-e2e bench load clean
+        test-unit test-integration test-e2e bench bench-gpu load clean
 
 help:
 	@echo "make up      start api + worker (Postgres, Redis, local storage), migrate, seed a demo account"
 	@echo "make test    lint, type-check, unit, integration and end-to-end tests"
 	@echo "make down    stop the api and worker started by make up"
 	@echo "make bench   run the benchmarks (JSON figures under bench/results/)"
+	@echo "make bench-gpu  on a GPU machine: model latency CPU vs CUDA and the 500-request memory bench on CUDA"
 	@echo "make load    load and fault suite: autocannon vs bare Nest, 2,000-job soak with Redis/Postgres restarts"
 	@echo "make compose-up / compose-down          the stack in containers (deploy/docker-compose.yml; needs Docker)"
 	@echo "make compose-gpu-up / compose-gpu-down  the same plus a CUDA worker (deploy/docker-compose.gpu.yml)"
@@ -98,6 +99,15 @@ test-e2e: build services
 bench: build services
 	@mkdir -p bench/results
 	@tools/dev/run-benches.sh
+
+## The models on a GPU machine (issue 11): the CUDA provider beside onnxruntime-node, then model
+## latency CPU vs CUDA in one process and the 500-request memory bench on CUDA (bench/README.md).
+CUDA_LIB ?= /usr/local/cuda/lib64
+bench-gpu: build services
+	@mkdir -p bench/results
+	@test -f node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so || tools/dev/install-cuda-provider.sh $(CUDA_PROVIDER_TGZ)
+	LD_LIBRARY_PATH=$(CUDA_LIB):$${LD_LIBRARY_PATH:-} MODEL_PROVIDER=cuda node bench/common/run-ts.js bench/models/model-latency.bench.ts --cuda
+	LD_LIBRARY_PATH=$(CUDA_LIB):$${LD_LIBRARY_PATH:-} MODEL_PROVIDER=cuda node bench/common/run-ts.js bench/models/model-memory.bench.ts
 
 ## Load and faults (issue 13): the api under autocannon against a bare Nest route, then the
 ## 2,000-job soak with Redis and Postgres restarted mid-run (private servers on loopback ports).

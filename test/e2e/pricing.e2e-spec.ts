@@ -33,6 +33,10 @@ const PAID: PaidRoute[] = [
   { path: '/api/v1/ai/refine', cost: 2, plan: 'All', body: (k) => ({ prompt: 'a bit warmer', original_image_key: k.image, current_values: {}, messages: [] }) },
   { path: '/api/v1/ai/suggest', cost: 2, plan: 'All', body: (k) => ({ ...image(k), prompt: 'teal and orange' }) },
   { path: '/api/v1/white-balance/apply', cost: 1, plan: 'All', body: image },
+  { path: '/api/v1/bg-remove/apply', cost: 2, plan: 'All', body: image },
+  { path: '/api/v1/style-transfer/apply', cost: 5, plan: 'All', body: (k) => ({ content_key: k.image, style_key: k.other }) },
+  // Gradekit's extensions (not in the spec), priced in the catalog like its routes.
+  { path: '/api/v1/faces/detect', cost: 1, plan: 'All', body: image },
   { path: '/api/v1/actions/apply', cost: 2, plan: 'All', body: (k) => ({ ...image(k), steps: [{ type: 'preset', name: 'teal_orange' }] }) },
 ];
 const FREE_NO_AUTH = ['/api/v1/match/multi/modes', '/api/v1/options', '/api/v1/presets', '/api/v1/film-effects/presets', '/api/v1/looks', '/api/v1/lut/sizes'];

@@ -25,6 +25,9 @@ import { writeVideoDemos } from './make-video-demos';
 import { writeMultiMatchDemo } from './make-multi-match-demo';
 import { writeActionDemo } from './make-action-demo';
 import { writeWhiteBalanceDemo } from './make-white-balance-demo';
+import { writeBgRemoveDemo } from './make-bg-remove-demo';
+import { writeFacesDemo } from './make-faces-demo';
+import { writeStyleTransferDemo } from './make-style-transfer-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FEATURES_DIR = path.join(ROOT, 'apps', 'api', 'src', 'features');
@@ -94,6 +97,11 @@ async function main(): Promise<void> {
   await writeActionDemo(DEMO_DIR, PHOTOS, decoder, encoder);
   // ai_suggest, ai_refine.
   await writeAiDemos(DEMO_DIR, PHOTOS, decoder, encoder);
+  // bg_remove_apply: a real ISNet cutout.
+  await writeBgRemoveDemo(DEMO_DIR, path.join(PHOTOS, 'astronaut.jpg'));
+  // faces_detect: BlazeFace on the astronaut; style_transfer_apply: the built-in graph.
+  await writeFacesDemo(DEMO_DIR, path.join(PHOTOS, 'astronaut.jpg'));
+  await writeStyleTransferDemo(DEMO_DIR, PHOTOS);
   process.stdout.write(`wrote the sandbox demos:\n${moveIntoFeatures().join('\n')}\n`);
 }
 

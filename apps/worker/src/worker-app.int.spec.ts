@@ -85,6 +85,16 @@ describe('worker application (start, health, shutdown)', () => {
     expect(await ready.json()).toEqual({
       status: 'ok',
       checks: { postgres: { status: 'ok' }, redis: { status: 'ok' }, storage: { status: 'ok' }, queues: { status: 'ok' } },
+      // The model runtime, informational: provider asked for and used, each manifest model (none loaded before a job).
+      models: {
+        requested_provider: 'cpu',
+        provider: 'cpu',
+        device: 'cpu',
+        models: [
+          { name: 'isnet', task: 'background-removal', loaded: false, runs: 0, mean_ms: 0, last_ms: 0 },
+          { name: 'blazeface', task: 'face-detection', loaded: false, runs: 0, mean_ms: 0, last_ms: 0 },
+        ],
+      },
     });
     const metrics = await fetch(`${worker.url}/metrics`);
     expect(metrics.status).toBe(200);

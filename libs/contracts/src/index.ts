@@ -16,6 +16,7 @@ export * from './features/faces';
 export * from './features/grading';
 export * from './features/lut';
 export * from './features/match';
+export * from './features/style';
 export * from './features/video';
 export * from './features/webhooks';
 export * from './dto/image-input.fields';

@@ -7,6 +7,7 @@ import { GradingFeature } from './grading/grading.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
 import { OptionsFeature } from './options/options.module';
+import { StyleFeature } from './style/style.module';
 import { WebhooksFeature } from './webhooks/webhooks.module';
 import { VideoFeature } from './video/video.module';
 
@@ -15,4 +16,4 @@ import { VideoFeature } from './video/video.module';
  * sandbox demos (discovered by SandboxResults); an operation added to an existing
  * feature changes nothing here.
  */
-export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature, FacesFeature, BackgroundFeature];
+export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature, FacesFeature, BackgroundFeature, StyleFeature];

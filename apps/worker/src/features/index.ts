@@ -6,6 +6,7 @@ import { FacesFeature } from './faces/faces.module';
 import { GradingFeature } from './grading/grading.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
+import { StyleFeature } from './style/style.module';
 import { VideoFeature } from './video/video.module';
 import { WebhooksFeature } from './webhooks/webhooks.module';
 
@@ -14,4 +15,4 @@ import { WebhooksFeature } from './webhooks/webhooks.module';
  * (marked @TaskHandler()) as providers; the HandlerRegistry finds them, so an
  * operation added to an existing feature changes nothing here.
  */
-export const WORKER_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, WebhooksFeature, FacesFeature, BackgroundFeature];
+export const WORKER_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, WebhooksFeature, FacesFeature, BackgroundFeature, StyleFeature];

@@ -6,6 +6,7 @@ import { FACES_OPERATIONS } from '../features/faces/faces.operations';
 import { GRADING_OPERATIONS } from '../features/grading/grading.operations';
 import { LUT_OPERATIONS } from '../features/lut/lut.operations';
 import { MATCH_OPERATIONS } from '../features/match/match.operations';
+import { STYLE_OPERATIONS } from '../features/style/style.operations';
 import { VIDEO_OPERATIONS } from '../features/video/video.operations';
 import type { OperationDefinition, TypeOf } from './operation-definition';
 
@@ -25,6 +26,7 @@ export const OPERATION_CATALOG = {
   ...VIDEO_OPERATIONS,
   ...BACKGROUND_OPERATIONS,
   ...FACES_OPERATIONS,
+  ...STYLE_OPERATIONS,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATION_CATALOG;

@@ -7,7 +7,7 @@ export const FacesDetectRoute = operationRoute('faces_detect', {
   description:
     'A Gradekit extension (not part of the ShotMatch API). Runs the face-detection model of the worker\'s model manifest (built in: MediaPipe BlazeFace, ' +
     'full-range 256×256, Apache-2.0) on ONNX Runtime, on the gpu queue (CUDA when the worker has it, else CPU). The whole image is letterboxed into the model\'s ' +
-    'input, so faces smaller than about 5 % of the image\'s long side are missed (group photos: crop first). Each face has a box in source pixels ' +
+    'input, so faces smaller than about 4–5 % of the image\'s long side are missed (group photos: crop first). Each face has a box in source pixels ' +
     '(EXIF orientation applied; x, y the top-left corner), a score (probability 0–1) and six landmarks (right_eye, left_eye, nose_tip, mouth, ' +
     'right_ear_tragion, left_ear_tragion — the subject\'s right is the image\'s left), best first. Overlapping detections are merged (MediaPipe\'s weighted ' +
     'overlap removal). BlazeFace is trained on human faces but a frontal animal face (a cat) can score above the threshold. `min_score` defaults to the ' +

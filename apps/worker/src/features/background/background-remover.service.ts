@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BgRemoveTaskParams, BgRemoveTimings, PixelBox } from '@gradekit/contracts';
 import type { InputFrame } from '../../media/models/model-image-io';
-import { ModelImageIO } from '../../media/models/model-image-io';
+import { inputSize, ModelImageIO } from '../../media/models/model-image-io';
 import type { ModelManifestEntry } from '../../media/models/model-manifest';
 import { ModelRuntime, type FloatTensor } from '../../media/models/model-runtime.service';
 import { guidedFilter } from './guided-filter';
@@ -26,13 +26,17 @@ import {
  */
 export const REFINE_RADIUS_PER_UPSCALE = 2;
 export const REFINE_MIN_RADIUS = 2;
-export const REFINE_EPS = 1e-3;
+export const REFINE_EPS = 1e-4;
 /** Above this many pixels the guided filter's box means run on s×s blocks (the fast guided filter); its output is still full resolution. */
 export const REFINE_EXACT_MAX_PIXELS = 4_000_000;
 
-/** The guided filter's settings for an image of this size under a model map of this size. */
-export function refineSettings(width: number, height: number, mapWidth: number, mapHeight: number): { radius: number; eps: number; subsample: number } {
-  const upscale = Math.max(width / mapWidth, height / mapHeight, 1);
+/**
+ * The guided filter's settings for an image of this size under a model input of this
+ * size: the upscale from the input to the image is max(W / w, H / h) for a stretched and
+ * a letterboxed input alike.
+ */
+export function refineSettings(width: number, height: number, inputWidth: number, inputHeight: number): { radius: number; eps: number; subsample: number } {
+  const upscale = Math.max(width / inputWidth, height / inputHeight, 1);
   return {
     radius: Math.max(REFINE_MIN_RADIUS, Math.round(upscale * REFINE_RADIUS_PER_UPSCALE)),
     eps: REFINE_EPS,
@@ -129,9 +133,15 @@ export class BackgroundRemover {
     if (!output) throw new Error(`model ${entry.name}: no output named ${name}`);
     const map = mapPlane(output, entry.name);
     let matte = await this.io.mapToSource(map.data, frameForMap(frame, map.width, map.height));
-    if (refine) matte = guidedFilter(luminance(image), matte, image.width, image.height, refineSettings(image.width, image.height, frame.contentWidth, frame.contentHeight));
+    if (refine) matte = this.refine(image, matte, entry);
     matte = withSourceAlpha(matte, image);
     return { matte, timings: { preprocess, inference, refine: since(t0) } };
+  }
+
+  /** refine_edges: the guided filter with the image's luminance as the guide, its radius from the upscale of the model's input to the image. */
+  refine(image: Rgb8Image, matte: Uint8Array, entry: ModelManifestEntry): Uint8Array {
+    const input = inputSize(entry.input, { width: image.width, height: image.height });
+    return guidedFilter(luminance(image), matte, image.width, image.height, refineSettings(image.width, image.height, input.width, input.height));
   }
 
   async remove(image: Rgb8Image, options: BackgroundRemovalOptions, background?: Rgb8Image, signal?: AbortSignal): Promise<BackgroundRemoval> {

@@ -10,6 +10,9 @@ export const STYLE_GAIN_RANGE: readonly [number, number] = [1 / 3, 3];
 /** The finest bands the grain is added to (the style's noise spectrum lives there). */
 export const GRAIN_LEVELS = 2;
 
+/** The least share of a grain band's energy taken as texture (the rest may be noise floor); see the graph's step 3. */
+export const TEXTURE_FLOOR = 0.25;
+
 /** The graph's feed and output names (one place: the service feeds these). */
 export const STYLE_GRAPH_IO = {
   content: 'content',
@@ -34,8 +37,10 @@ export const STYLE_GRAPH_IO = {
  * 2. Per band, the gain aₖ = clip(rms(Lₖˢᵗʸˡᵉ) / rms(Lₖᶜᵒⁿᵗᵉⁿᵗ), ⅓, 3) blended with the
  *    strength: a′ₖ = 1 + s·(aₖ − 1) — the style's contrast at every scale.
  * 3. Grain in the finest two bands: the band energy of flat regions (each pixel weighted
- *    by exp(−A/mean A), A the blurred energy of the next coarser band) of style nₖ² and of
- *    content cₖ²; the grain fills what the gain could not: σₖ = √max(0, s·nₖ² − a′ₖ²·cₖ²).
+ *    by exp(−A/mean A), A the blurred energy of the next coarser band) is the noise floor,
+ *    of style nₖ² and of content cₖ²; there the gain matches texture only,
+ *    aₖ = clip(√(Tₖˢ / Tₖᶜ), ⅓, 3) with T = max(E − n², E/4), E the band's mean energy, and the
+ *    grain brings the noise floor to the style's: σₖ = √max(0, s·nₖ² − a′ₖ²·cₖ²).
  *    The noise is split into the same pyramid bands, so its spectrum per band is the
  *    kernel's, normalised to unit rms and scaled by σₖ.
  * 4. Y′ = reconstruction of (a′ₖ·Lₖ + σₖ·Nₖ) on the content's base; the output is
@@ -60,6 +65,8 @@ export function buildStyleTransferGraph(): Uint8Array {
   const zeros2 = g.int64([0, 0]);
   const axesHW = g.int64([2, 3]);
   const eps = g.constant([1e-8], []);
+  const tiny = g.constant([1e-10], []);
+  const floor = g.constant([TEXTURE_FLOOR], []);
   const one = g.constant([1], []);
   const zero = g.constant([0], []);
   const lo = g.constant([STYLE_GAIN_RANGE[0]], []);
@@ -104,13 +111,22 @@ export function buildStyleTransferGraph(): Uint8Array {
   const grains: string[] = [];
   const shaped: string[] = [];
   for (let k = 0; k < STYLE_LEVELS; k++) {
-    const ratio = g.op('Div', [rms(s.bands[k]), g.op('Add', [rms(c.bands[k]), eps])]);
+    const grainy = k < GRAIN_LEVELS;
+    const styleFlat = grainy ? flatEnergy(s.bands[k], s.bands[k + 1], s.gauss[k]) : '';
+    const contentFlat = grainy ? flatEnergy(c.bands[k], c.bands[k + 1], c.gauss[k]) : '';
+    // In the grain bands, the gain matches texture alone (band energy less the noise floor), so grain and texture add up to the style's energy.
+    // Floored at TEXTURE_FLOOR of the band's energy: a fine pattern that fills the frame (a checkerboard, foliage) also reads as "flat".
+    const texture = (band: string, flat: string) => {
+      const energy = mean(square(band));
+      return g.op('Add', [g.op('Max', [g.op('Sub', [energy, flat]), g.op('Mul', [energy, floor])]), tiny]);
+    };
+    const ratio = grainy
+      ? g.op('Sqrt', [g.op('Div', [texture(s.bands[k], styleFlat), texture(c.bands[k], contentFlat)])])
+      : g.op('Div', [rms(s.bands[k]), g.op('Add', [rms(c.bands[k]), eps])]);
     const gain = g.op('Add', [one, g.op('Mul', [strength, g.op('Sub', [g.op('Clip', [ratio, lo, hi]), one])])]);
     gains.push(gain);
     let band = g.op('Mul', [gain, c.bands[k]]);
-    if (k < GRAIN_LEVELS) {
-      const styleFlat = flatEnergy(s.bands[k], s.bands[k + 1], s.gauss[k]);
-      const contentFlat = flatEnergy(c.bands[k], c.bands[k + 1], c.gauss[k]);
+    if (grainy) {
       const deficit = g.op('Sub', [g.op('Mul', [strength, styleFlat]), g.op('Mul', [square(gain), contentFlat])]);
       const sigma = g.op('Sqrt', [g.op('Max', [deficit, zero])]);
       grains.push(sigma);
@@ -129,4 +145,4 @@ export function buildStyleTransferGraph(): Uint8Array {
 }
 
 /** The graph as ModelRuntime caches it: bump the key's version whenever the maths changes. */
-export const STYLE_TRANSFER_GRAPH: BuiltGraph = { key: 'builtin-style-transfer-v1', build: buildStyleTransferGraph };
+export const STYLE_TRANSFER_GRAPH: BuiltGraph = { key: 'builtin-style-transfer-v2', build: buildStyleTransferGraph };

@@ -52,7 +52,13 @@ export class MatchParamsDto implements MatchParamsInput {
   @MatchParamField('contrast', 'S-curve contrast on the matched lightness; 0 = as matched')
   contrast?: number;
 
-  @ApiPropertyOptional({ description: "0–1 or boolean: keep skin tones close to the target's own", default: MATCH_PARAM_DEFAULTS.preserveSkinTones, oneOf: [{ type: 'number' }, { type: 'boolean' }] })
+  @ApiPropertyOptional({
+    description:
+      "0–1 or boolean: keep skin tones close to the target's own. The target's faces are detected (BlazeFace) and their skin colours are the ones kept; " +
+      'with no face found, colours in the generic skin-hue region are. The result says which in `skin_tones`.',
+    default: MATCH_PARAM_DEFAULTS.preserveSkinTones,
+    oneOf: [{ type: 'number' }, { type: 'boolean' }],
+  })
   @IsOptional()
   @IsUnitOrBoolean()
   preserve_skin_tones?: number | boolean;

@@ -14,7 +14,9 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: Object.fromEntries(
-    libs.map((lib) => [`^@gradekit/${lib}$`, path.join(root, 'libs', lib, 'src', 'index.ts')]),
-  ),
+  moduleNameMapper: {
+    ...Object.fromEntries(libs.map((lib) => [`^@gradekit/${lib}$`, path.join(root, 'libs', lib, 'src', 'index.ts')])),
+    // One native ONNX Runtime per worker process (test/support/node-realm-environment.js).
+    '^onnxruntime-node$': path.join(root, 'test', 'support', 'onnxruntime-shared.js'),
+  },
 };

@@ -12,10 +12,21 @@ const SHARED = [
   'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
 ];
 
+// onnxruntime-node initialises its native binding once per process (InitOrtOnce registers
+// an environment cleanup hook, and a second registration aborts Node). Jest evaluates
+// modules afresh for every test file, so a second file in the same worker that loads it
+// would kill the worker: the package is loaded once here, in Node's own module cache, and
+// test files get that instance (jest.preset.js maps 'onnxruntime-node' to
+// onnxruntime-shared.js, which returns it). Loaded on first use only.
+let onnxruntime = null;
+
 class NodeRealmEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     for (const name of SHARED) this.global[name] = globalThis[name];
+    Object.defineProperty(this.global, '__gradekitOnnxRuntime', {
+      get: () => (onnxruntime ??= require('onnxruntime-node')),
+    });
   }
 }
 

@@ -10,6 +10,7 @@
  * the input's side. Coordinates here are 0..1 of the (square) input, y down: the shader
  * flips y only because Unity textures are bottom-up.
  */
+import type { InputFrame } from '../../media/models/model-image-io';
 
 /** One grid of anchors and the two outputs (scores [1, n, 1], boxes [1, n, 16]) that belong to it. */
 export interface BlazeFaceGrid {
@@ -168,15 +169,8 @@ export function weightedOverlapRemoval(detections: RawDetection[], iouThreshold:
   return out;
 }
 
-/** Where the image sits in the model input (ModelImageIO's InputFrame, the fields this mapping needs). */
-export interface LetterboxFrame {
-  inputWidth: number;
-  inputHeight: number;
-  contentWidth: number;
-  contentHeight: number;
-  offsetX: number;
-  offsetY: number;
-}
+/** Where the image sits in the model input: ModelImageIO's InputFrame, the fields this mapping needs. */
+export type LetterboxFrame = Omit<InputFrame, 'sourceWidth' | 'sourceHeight'>;
 
 /** A face in the pixels of an image `width`×`height`. */
 export interface FaceDetection {

@@ -27,7 +27,7 @@ help:
 	@echo "make test    lint, type-check, unit, integration and end-to-end tests"
 	@echo "make down    stop the api and worker started by make up"
 	@echo "make bench   run the benchmarks (JSON figures under bench/results/)"
-	@echo "make bench-gpu  on a GPU machine: model latency CPU vs CUDA and the 500-request memory bench on CUDA"
+	@echo "make bench-gpu  on a GPU machine: each model on CPU and CUDA in one process, 500 more runs each with RSS and GPU memory"
 	@echo "make load    load and fault suite: autocannon vs bare Nest, 2,000-job soak with Redis/Postgres restarts"
 	@echo "make compose-up / compose-down          the stack in containers (deploy/docker-compose.yml; needs Docker)"
 	@echo "make compose-gpu-up / compose-gpu-down  the same plus a CUDA worker (deploy/docker-compose.gpu.yml)"
@@ -100,14 +100,15 @@ bench: build services
 	@mkdir -p bench/results
 	@tools/dev/run-benches.sh
 
-## The models on a GPU machine (issue 11): the CUDA provider beside onnxruntime-node, then model
-## latency CPU vs CUDA in one process and the 500-request memory bench on CUDA (bench/README.md).
+## The models on a GPU machine (issue 11): the CUDA provider beside onnxruntime-node, then each
+## model on CPU and on CUDA in one process, with 500 more runs each and RSS / GPU memory before
+## and after (bench/README.md, "Models"). Needs only node_modules and the models: no services, no
+## build, no network once the provider tarball is there (CUDA_PROVIDER_TGZ=path/to/package.tgz).
 CUDA_LIB ?= /usr/local/cuda/lib64
-bench-gpu: build services
+bench-gpu:
 	@mkdir -p bench/results
 	@test -f node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so || tools/dev/install-cuda-provider.sh $(CUDA_PROVIDER_TGZ)
-	LD_LIBRARY_PATH=$(CUDA_LIB):$${LD_LIBRARY_PATH:-} MODEL_PROVIDER=cuda node bench/common/run-ts.js bench/models/model-latency.bench.ts --cuda
-	LD_LIBRARY_PATH=$(CUDA_LIB):$${LD_LIBRARY_PATH:-} MODEL_PROVIDER=cuda node bench/common/run-ts.js bench/models/model-memory.bench.ts
+	LD_LIBRARY_PATH=$(CUDA_LIB):$${LD_LIBRARY_PATH:-} node bench/common/run-ts.js bench/models/model-latency.bench.ts --cuda --memory
 
 ## Load and faults (issue 13): the api under autocannon against a bare Nest route, then the
 ## 2,000-job soak with Redis and Postgres restarted mid-run (private servers on loopback ports).

@@ -7,11 +7,17 @@
  * (default 10). A CUDA session that fell back to CPU is reported as such, never as a
  * GPU figure.
  *
- *   node bench/common/run-ts.js bench/models/model-latency.bench.ts          # CPU only
- *   node bench/common/run-ts.js bench/models/model-latency.bench.ts --cuda   # CPU, then CUDA (a GPU machine: bench/models/README.md)
+ * With `--memory`, each model then runs BENCH_MODEL_MEMORY_RUNS more times (default 500) and
+ * the process's RSS (and nvidia-smi's used GPU memory, when there is one) is reported before
+ * and after: the runtime-level memory check that runs on a bare GPU machine (no Postgres or
+ * Redis needed; model-memory.bench.ts is the same check through the whole stack).
+ *
+ *   node bench/common/run-ts.js bench/models/model-latency.bench.ts                   # CPU only
+ *   node bench/common/run-ts.js bench/models/model-latency.bench.ts --cuda --memory   # CPU, then CUDA, with the 500-run memory check (make bench-gpu)
  *
  * Writes bench/results/model-latency.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +31,17 @@ import { benchStyleGraph } from './style-graph-case';
 const ROOT = path.resolve(__dirname, '..', '..');
 const REPS = Number(process.env.BENCH_MODEL_REPS ?? 10);
 const WITH_CUDA = process.argv.includes('--cuda') || process.env.MODEL_PROVIDER === 'cuda';
+const MEMORY_RUNS = process.argv.includes('--memory') ? Number(process.env.BENCH_MODEL_MEMORY_RUNS ?? 500) : 0;
+
+/** nvidia-smi's used GPU memory in MiB, or null without a GPU. */
+function gpuUsedMb(): number | null {
+  try {
+    return Number(execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits'], { encoding: 'utf8' }).split('\n')[0]);
+  } catch {
+    return null;
+  }
+}
+const rssMb = () => Math.round((process.memoryUsage().rss / 2 ** 20) * 10) / 10;
 
 const quietLogger = { info: () => undefined, warn: (fields: unknown, message: string) => console.warn(message, fields) } as unknown as Logger;
 
@@ -69,7 +86,23 @@ async function measureProvider(provider: 'cpu' | 'cuda') {
       await c.run(runtime);
       times.push(performance.now() - t);
     }
-    results.push({ model: c.name, provider: runtime.status().provider, loadAndFirstMs: Math.round(firstMs), medianMs: Math.round(percentile(times, 0.5) * 10) / 10, p90Ms: Math.round(percentile(times, 0.9) * 10) / 10 });
+    const memory: Record<string, number | null> = {};
+    if (MEMORY_RUNS > 0) {
+      memory.rssBeforeMb = rssMb();
+      memory.gpuBeforeMb = gpuUsedMb();
+      for (let i = 0; i < MEMORY_RUNS; i++) await c.run(runtime);
+      memory.rssAfterMb = rssMb();
+      memory.gpuAfterMb = gpuUsedMb();
+      memory.runs = MEMORY_RUNS;
+    }
+    results.push({
+      model: c.name,
+      provider: runtime.status().provider,
+      loadAndFirstMs: Math.round(firstMs),
+      medianMs: Math.round(percentile(times, 0.5) * 10) / 10,
+      p90Ms: Math.round(percentile(times, 0.9) * 10) / 10,
+      ...(MEMORY_RUNS > 0 ? { memory } : {}),
+    });
   }
   const status = runtime.status();
   await runtime.onApplicationShutdown();
@@ -79,9 +112,17 @@ async function measureProvider(provider: 'cpu' | 'cuda') {
 async function main(): Promise<void> {
   const runs = [await measureProvider('cpu')];
   if (WITH_CUDA) runs.push(await measureProvider('cuda'));
-  const rows = runs.flatMap((r) => r.results.map((m) => [String(m.model), `${r.requested}→${r.used}`, String(m.loadAndFirstMs), fixed(Number(m.medianMs), 1), fixed(Number(m.p90Ms), 1)]));
-  console.log(formatTable(['model', 'provider', 'load+first ms', 'median ms', 'p90 ms'], rows));
-  const out = { host: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' }, reps: REPS, runs };
+  const memoryOf = (m: Record<string, unknown>) => {
+    const memory = m.memory as Record<string, number | null> | undefined;
+    if (!memory) return ['—', '—'];
+    const gpu = memory.gpuBeforeMb === null ? '—' : `${memory.gpuBeforeMb} → ${memory.gpuAfterMb}`;
+    return [`${memory.rssBeforeMb} → ${memory.rssAfterMb}`, gpu];
+  };
+  const rows = runs.flatMap((r) =>
+    r.results.map((m) => [String(m.model), `${r.requested}→${r.used}`, String(m.loadAndFirstMs), fixed(Number(m.medianMs), 1), fixed(Number(m.p90Ms), 1), ...memoryOf(m)]),
+  );
+  console.log(formatTable(['model', 'provider', 'load+first ms', 'median ms', 'p90 ms', `RSS MiB (${MEMORY_RUNS} runs)`, 'GPU MiB'], rows));
+  const out = { host: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' }, reps: REPS, memoryRuns: MEMORY_RUNS, runs };
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench', 'results', 'model-latency.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(JSON.stringify(out));

@@ -141,6 +141,7 @@ export const BASE_CONFIG: Record<string, string> = {
   MODEL_IDLE_UNLOAD_MS: '',
   MODEL_WARMUP: '',
   MODEL_CPU_THREADS: '',
+  MODEL_CPU_MEM_ARENA: '',
   URL_FETCH_TIMEOUT_MS: '',
   URL_FETCH_MAX_REDIRECTS: '',
   URL_FETCH_ALLOW_HOSTS: '',

@@ -286,6 +286,7 @@ export class ModelRuntime implements OnApplicationShutdown {
       graphOptimizationLevel: 'all',
       // ONNX Runtime's own warnings (unused initialisers of exported models) are noise in the job log.
       logSeverityLevel: 3,
+      enableCpuMemArena: this.config.models.cpuMemArena,
       ...(cpuThreads > 0 ? { intraOpNumThreads: cpuThreads } : {}),
     };
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -35,7 +35,8 @@ export async function assembleModel(assembly: ModelAssembly, target: string): Pr
   const resource = resources[assembly.resource];
   if (!resource) throw new ModelManifestError(`npm package ${assembly.package} has no resource "${assembly.resource}"`);
   await mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
+  // Unique per call: two processes (or two runtimes in one) may join the same model at once; the last rename wins, both whole.
+  const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
   const out = await open(partial, 'w');
   try {
     for (const chunk of resource.chunks) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p bench/results
-for bench in bench/api/api.bench.ts bench/api/match.bench.ts bench/color/color.bench.ts bench/quality/quality.bench.ts bench/video/video.bench.ts bench/models/*.bench.ts; do
+for bench in bench/api/api.bench.ts bench/api/match.bench.ts bench/color/color.bench.ts bench/quality/quality.bench.ts bench/video/video.bench.ts bench/models/*.bench.ts bench/library/*.bench.ts; do
   if [ -f "$bench" ]; then
     echo "=== $bench"
     node bench/common/run-ts.js "$bench"

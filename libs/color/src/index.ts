@@ -84,3 +84,7 @@ export * from './lut/lut-from-examples';
 
 // Video: frame statistics, shots, LUT schedules, flicker
 export * from './video';
+
+// Reference ranking (the colourist's library: which reference suits a shot)
+export * from './similarity/reference-profile';
+export * from './similarity/reference-ranking';

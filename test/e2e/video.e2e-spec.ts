@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { applyLut, deltaE2000 as deltaE2000Of, parseCube, srgbToLab } from '@gradekit/color';
 import type { VideoGradeResult, VideoProbeBody, VideoTestResult } from '@gradekit/contracts';
+import { LocalStorageDriver } from '@gradekit/storage';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { eventually } from '../support/eventually';
 import { audioStreamHash, decodeFrames, exposureRampClip, ffprobeJson, photo, photoPanClip, stillClip, testsrcClip, twoShotClip, type TwoShotLayout } from '../support/test-videos';
@@ -349,6 +350,20 @@ describe('video grading end to end: upload → probe → test frame → grade (e
       const t = (mid - shots[1].end_frame) / gap;
       const blended = { ...luts[1], data: luts[1].data.map((v, j) => v + t * (luts[2].data[j] - v)) };
       expect(deltaE2000(meanLab(graded(src[mid], 320, 200, blended)), meanLab(dst[mid]))).toBeLessThan(1.5);
+    });
+
+    it('deletes the history entry with its files: the clip, its thumbnail, the zip and every per-shot .cube', async () => {
+      const storage = new LocalStorageDriver({ dataDir: path.join(stack.dataDir, 'storage'), publicBaseUrl: stack.apiUrl, signingSecret: 'only-head-is-used' });
+      const keys = [task.result.key, task.result.thumbnail_key, task.result.lut_key, ...task.result.lut_keys];
+      expect(new Set(keys).size).toBe(6);
+      const present = async () => Promise.all(keys.map(async (key) => (await storage.head(key)) !== null));
+      expect(await present()).toEqual(keys.map(() => true));
+      const deleted = await admin.delete<{ deleted: string[] }>(`/api/v1/history/${task.history_id}`);
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.deleted).toEqual([task.history_id]);
+      expect(await present()).toEqual(keys.map(() => false));
+      expect((await admin.get(`/api/v1/history/${task.history_id}/video`)).status).toBe(404);
+      expect((await admin.get(`/api/v1/history/${task.history_id}/lut`)).status).toBe(404);
     });
   });
 

@@ -7,6 +7,7 @@ import { HistoryRepository } from './repositories/history.repository';
 import { LedgerAuditRepository } from './repositories/ledger-audit.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { PlansRepository } from './repositories/plans.repository';
+import { PreferencesRepository } from './repositories/preferences.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { TasksRepository } from './repositories/tasks.repository';
@@ -23,6 +24,7 @@ const repositories = [
   IdempotencyRepository,
   LedgerAuditRepository,
   PlansRepository,
+  PreferencesRepository,
   SessionsRepository,
   SettingsRepository,
   TasksRepository,

@@ -4,9 +4,11 @@ import { AnalyzeFeature } from './analyze/analyze.module';
 import { BackgroundFeature } from './background/background.module';
 import { FacesFeature } from './faces/faces.module';
 import { GradingFeature } from './grading/grading.module';
+import { HistoryFeature } from './history/history.module';
 import { LutFeature } from './lut/lut.module';
 import { MatchFeature } from './match/match.module';
 import { OptionsFeature } from './options/options.module';
+import { PreferencesFeature } from './preferences/preferences.module';
 import { StyleFeature } from './style/style.module';
 import { WebhooksFeature } from './webhooks/webhooks.module';
 import { VideoFeature } from './video/video.module';
@@ -16,4 +18,4 @@ import { VideoFeature } from './video/video.module';
  * sandbox demos (discovered by SandboxResults); an operation added to an existing
  * feature changes nothing here.
  */
-export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, OptionsFeature, WebhooksFeature, FacesFeature, BackgroundFeature, StyleFeature];
+export const API_FEATURES = [AnalyzeFeature, MatchFeature, LutFeature, GradingFeature, AiFeature, ActionsFeature, VideoFeature, HistoryFeature, OptionsFeature, PreferencesFeature, WebhooksFeature, FacesFeature, BackgroundFeature, StyleFeature];

@@ -13,6 +13,8 @@ import type { AcceptedBody, OperationResultBody } from './operation-response';
 import { ImageResultPresenter } from './image-result.presenter';
 import { SandboxResults } from './sandbox/sandbox-results.service';
 import { WebhookUrlPolicy } from '../features/webhooks/webhook-url.policy';
+import { PreferencesService } from '../features/preferences/preferences.service';
+import { withPreferences } from '../features/preferences/preferred-request-fields';
 
 export interface OperationRequest<Op extends OperationName> {
   /** The input files by role (`inputFieldsOf` derives them from the catalog entry's roles). */
@@ -53,6 +55,7 @@ export class OperationRunner {
     private readonly presenter: ImageResultPresenter,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly webhookUrls: WebhookUrlPolicy,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async run<Op extends OperationName>(req: GradekitRequest, res: Response, op: Op, request: OperationRequest<Op>): Promise<OperationResultBody | AcceptedBody> {
@@ -72,11 +75,14 @@ export class OperationRunner {
     const definition = OPERATION_CATALOG[op];
     const price = definition.credits * (request.units ?? 1);
     const taskId = randomUUID();
+    // Fields the request left out take the caller's preferences (docs/library.md, "Preferences");
+    // req.body is the JSON as sent, before the DTO filled in its own defaults.
+    const params = withPreferences(op, request.params, req.body, await this.preferences.effective(userId));
     const charge = await this.credits.createTaskWithCharge(userId, {
       id: taskId,
       op,
       queue: definition.queue,
-      params: request.params,
+      params,
       inputs: Object.fromEntries(resolved.map((input) => [input.role, input.key])),
       credits: price,
       webhookUrl: request.webhookUrl ?? null,

@@ -9,6 +9,7 @@ import { OperationRunner } from './operation-runner.service';
 import { SandboxDemoController } from './sandbox/sandbox-demo.controller';
 import { SandboxResults } from './sandbox/sandbox-results.service';
 import { WebhookUrlPolicy } from '../features/webhooks/webhook-url.policy';
+import { PreferencesService } from '../features/preferences/preferences.service';
 
 /**
  * What every operation route shares: one runner for the lifecycle of a paid call, the
@@ -18,7 +19,7 @@ import { WebhookUrlPolicy } from '../features/webhooks/webhook-url.policy';
 @Module({
   imports: [DiscoveryModule],
   controllers: [SandboxDemoController],
-  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter, LutFileResponder, WebhookUrlPolicy],
+  providers: [OperationRunner, InputResolver, SandboxResults, IdempotencyInterceptor, UsageRecorder, ImageResultPresenter, LutFileResponder, WebhookUrlPolicy, PreferencesService],
   exports: [OperationRunner, InputResolver, ImageResultPresenter, LutFileResponder, IdempotencyInterceptor, UsageRecorder],
 })
 export class OperationsModule {}

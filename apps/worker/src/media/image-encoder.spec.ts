@@ -35,6 +35,21 @@ describe('ImageEncoder', () => {
     for (const file of [png.buffer, jpeg.buffer]) expect(await tagsSrgb(file)).toBe(true);
   });
 
+  it('an owner\'s output options override the input format and the JPEG quality (the preferences, from the task params)', async () => {
+    // A 64×64 gradient: enough detail that the quality shows in the file size.
+    const data = Uint8Array.from({ length: 64 * 64 * 3 }, (_, i) => (i * 37) % 256);
+    const noisy: RgbImage = { width: 64, height: 64, channels: 3, data };
+    const png = await encoder.encode(noisy, 'jpeg', { format: 'png' });
+    expect(png).toMatchObject({ format: 'png', contentType: 'image/png', extension: 'png' });
+    expect((await sharp(png.buffer).metadata()).format).toBe('png');
+    const low = await encoder.encode(noisy, 'png', { format: 'jpeg', jpeg_quality: 10 });
+    const standard = await encoder.encode(noisy, 'jpeg');
+    const high = await encoder.encode(noisy, 'jpeg', { jpeg_quality: 100 });
+    expect((await sharp(low.buffer).metadata()).format).toBe('jpeg');
+    expect(low.buffer.length).toBeLessThan(standard.buffer.length);
+    expect(standard.buffer.length).toBeLessThan(high.buffer.length);
+  });
+
   it('tags WebP and AVIF sRGB too (through sharp)', async () => {
     for (const format of ['webp', 'avif']) {
       const out = await encoder.encode(image(EIGHT), format);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import sharp from 'sharp';
 import type { RgbImage } from '@gradekit/color';
+import type { ImageOutputFormat, ImageOutputOptions } from '@gradekit/contracts';
 import { attachIccProfile, canAttachIccProfile } from './icc-attach';
 import { JPEG_OUTPUT_OPTIONS } from './jpeg-output';
 import { libvipsProfile } from './libvips-profile';
@@ -16,7 +17,7 @@ export interface EncodedImage {
   hasAlpha: boolean;
 }
 
-const OUTPUTS: Record<string, { format: 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff'; contentType: string; extension: string; keepsSixteenBits: boolean }> = {
+const OUTPUTS: Record<ImageOutputFormat, { format: ImageOutputFormat; contentType: string; extension: string; keepsSixteenBits: boolean }> = {
   jpeg: { format: 'jpeg', contentType: 'image/jpeg', extension: 'jpg', keepsSixteenBits: false },
   png: { format: 'png', contentType: 'image/png', extension: 'png', keepsSixteenBits: true },
   webp: { format: 'webp', contentType: 'image/webp', extension: 'webp', keepsSixteenBits: false },
@@ -48,8 +49,9 @@ export const THUMBNAIL_SIDE = 256;
  */
 @Injectable()
 export class ImageEncoder {
-  async encode(image: RgbImage, inputFormat: string): Promise<EncodedImage> {
-    const output = OUTPUTS[inputFormat] ?? OUTPUTS.png;
+  /** `options` (the owner's output preferences, from the task's params) override the input's format and the JPEG quality. */
+  async encode(image: RgbImage, inputFormat: string, options: ImageOutputOptions = {}): Promise<EncodedImage> {
+    const output = OUTPUTS[options.format ?? (inputFormat as ImageOutputFormat)] ?? OUTPUTS.png;
     const sixteen = image.data instanceof Uint16Array && output.keepsSixteenBits;
     let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
     pipeline = pipeline.toColourspace(sixteen ? 'rgb16' : 'srgb');
@@ -60,7 +62,7 @@ export class ImageEncoder {
     if (!attach) pipeline = pipeline.withIccProfile('srgb');
     switch (output.format) {
       case 'jpeg':
-        pipeline = pipeline.jpeg(JPEG_OUTPUT_OPTIONS);
+        pipeline = pipeline.jpeg(options.jpeg_quality === undefined ? JPEG_OUTPUT_OPTIONS : { ...JPEG_OUTPUT_OPTIONS, quality: options.jpeg_quality });
         break;
       case 'png':
         pipeline = pipeline.png({ compressionLevel: 6 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RgbImage } from '@gradekit/color';
-import type { ImageResult } from '@gradekit/contracts';
+import { imageOutputOptionsOf, type ImageResult } from '@gradekit/contracts';
 import type { HistoryInput } from '@gradekit/db';
 import { taskOutputKey, type StorageDriver } from '@gradekit/storage';
 import type { TaskSnapshot } from '../operations/operation-handler';
@@ -34,7 +34,8 @@ export class ImageOutputService {
     // The thumbnail is made and written while the (much longer) encode runs.
     const storingThumbnail = this.encoder.thumbnail(source).then((thumb) => storage.put(thumbnailKey, thumb, 'image/jpeg'));
     storingThumbnail.catch(() => undefined); // awaited below; a failed encode must not leave it unhandled
-    const written = this.encoder.encode(image, inputFormat).then(async (encoded) => {
+    // The owner's output preferences, resolved into the params by the api (absent: follow the input).
+    const written = this.encoder.encode(image, inputFormat, imageOutputOptionsOf(task.params)).then(async (encoded) => {
       const key = taskOutputKey(task.userId, 'results', name, encoded.extension);
       const [stored] = await Promise.all([storage.put(key, encoded.buffer, encoded.contentType), storingThumbnail]);
       return { encoded, key, stored };

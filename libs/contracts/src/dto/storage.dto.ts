@@ -1,33 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 // Segments of letters, digits, . _ -; no empty, '.' or '..' segments.
 const FOLDER = /^(?!(.*\/)?\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 const CONTENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/i;
 
+/**
+ * Optional, but not nullable: a field left out takes its default, and `null` is validated
+ * (and refused) like any other wrong value. IsOptional would let `null` through past the
+ * default into the service.
+ */
+const OptionalNotNull = () => ValidateIf((_dto, value) => value !== undefined);
+
 /** POST /api/v1/storage/presign */
 export class PresignRequestDto {
   @ApiPropertyOptional({ default: 'image.jpg', description: 'Name of the file (sanitised into the key)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   filename: string = 'image.jpg';
 
   @ApiPropertyOptional({ default: 'image/jpeg', description: 'Content type the upload must be sent with' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(CONTENT_TYPE, { message: 'content_type must be a MIME type such as image/jpeg' })
   content_type: string = 'image/jpeg';
 
   @ApiPropertyOptional({ default: 'images', description: 'Folder under your namespace, e.g. images, references, videos' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   @Matches(FOLDER, { message: 'folder may contain letters, digits, . _ - and /' })
   folder: string = 'images';
 
   @ApiPropertyOptional({ default: 3600, minimum: 60, maximum: 604800, description: 'Seconds the upload URL stays valid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(60)
   @Max(604800)
@@ -48,7 +55,7 @@ export class UploadRequestDto {
   data_key?: string;
 
   @ApiPropertyOptional({ default: 'images' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   @Matches(FOLDER, { message: 'folder may contain letters, digits, . _ - and /' })
@@ -69,7 +76,7 @@ export class SignedUrlRequestDto {
   key!: string;
 
   @ApiPropertyOptional({ default: 604800, minimum: 1, maximum: 604800, description: 'Seconds the URL stays valid (at most 7 days)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(604800)

@@ -6,15 +6,14 @@ import { GradingFeature } from '../grading/grading.module';
 import videoGradeDemo from './demo/video-grade.json';
 import videoProbeDemo from './demo/video-probe.json';
 import videoTestDemo from './demo/video-test.json';
-import { HistoryMediaController } from './history-media.controller';
 import { VideoController } from './video.controller';
 import { VideoUploadController } from './video-upload.controller';
 import { VideoUploadService } from './video-upload.service';
 
-/** Video: upload + probe, the test frame, the graded clip, and a graded clip's files in history. Imports grading for its preset and look catalog. */
+/** Video: upload + probe, the test frame and the graded clip (a graded clip's files in history: the history feature). Imports grading for its preset and look catalog. */
 @Module({
   imports: [OperationsModule, GradingFeature],
-  controllers: [VideoUploadController, VideoController, HistoryMediaController],
+  controllers: [VideoUploadController, VideoController],
   providers: [
     VideoUploadService,
     sandboxDemos(path.join(__dirname, 'demo'), {

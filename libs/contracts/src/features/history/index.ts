@@ -1,0 +1,2 @@
+export * from './history-batch-delete.dto';
+export * from './history-query.dto';

@@ -1,0 +1,3 @@
+export * from './image-output';
+export * from './preference-definitions';
+export * from './preferences.dto';

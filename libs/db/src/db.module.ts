@@ -8,6 +8,7 @@ import { LedgerAuditRepository } from './repositories/ledger-audit.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { PlansRepository } from './repositories/plans.repository';
 import { PreferencesRepository } from './repositories/preferences.repository';
+import { ReferencesRepository } from './repositories/references.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { TasksRepository } from './repositories/tasks.repository';
@@ -25,6 +26,7 @@ const repositories = [
   LedgerAuditRepository,
   PlansRepository,
   PreferencesRepository,
+  ReferencesRepository,
   SessionsRepository,
   SettingsRepository,
   TasksRepository,

@@ -9,6 +9,7 @@ export * from './repositories/idempotency.repository';
 export * from './repositories/ledger-audit.repository';
 export * from './repositories/plans.repository';
 export * from './repositories/preferences.repository';
+export * from './repositories/references.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';
 export * from './repositories/tasks.repository';

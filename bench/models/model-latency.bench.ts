@@ -17,7 +17,6 @@
  *
  * Writes bench/results/model-latency.json.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +24,7 @@ import type { Logger } from 'pino';
 import { loadWorkerConfig } from '@gradekit/config';
 import { ModelRuntime, type FloatTensor } from '../../apps/worker/src/media/models/model-runtime.service';
 import { WorkerMetrics } from '../../apps/worker/src/metrics/worker-metrics.service';
+import { gpuUsedMb } from '../common/gpu-memory';
 import { formatTable, fixed } from '../common/table';
 import { benchStyleGraph } from './style-graph-case';
 
@@ -33,14 +33,6 @@ const REPS = Number(process.env.BENCH_MODEL_REPS ?? 10);
 const WITH_CUDA = process.argv.includes('--cuda') || process.env.MODEL_PROVIDER === 'cuda';
 const MEMORY_RUNS = process.argv.includes('--memory') ? Number(process.env.BENCH_MODEL_MEMORY_RUNS ?? 500) : 0;
 
-/** nvidia-smi's used GPU memory in MiB, or null without a GPU. */
-function gpuUsedMb(): number | null {
-  try {
-    return Number(execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits'], { encoding: 'utf8' }).split('\n')[0]);
-  } catch {
-    return null;
-  }
-}
 const rssMb = () => Math.round((process.memoryUsage().rss / 2 ** 20) * 10) / 10;
 
 const quietLogger = { info: () => undefined, warn: (fields: unknown, message: string) => console.warn(message, fields) } as unknown as Logger;

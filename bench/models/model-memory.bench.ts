@@ -14,11 +14,12 @@
  *
  * Writes bench/results/model-memory.json. Needs `make build` (make bench does it).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { PHOTO_DIR } from '../common/photos';
+import { workerRssBytes } from '../../test/support/worker-rss';
+import { gpuUsedMb } from '../common/gpu-memory';
 import { formatTable, fixed } from '../common/table';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -65,21 +66,6 @@ async function client(apiUrl: string) {
   };
 }
 
-async function workerRssMb(workerUrl: string): Promise<number> {
-  const text = await (await fetch(`${workerUrl}/metrics`)).text();
-  const match = /^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text);
-  if (!match) throw new Error('worker /metrics has no process_resident_memory_bytes');
-  return Number(match[1]) / 2 ** 20;
-}
-
-/** nvidia-smi's used GPU memory in MiB, or null without a GPU. */
-function gpuUsedMb(): number | null {
-  try {
-    return Number(execFileSync('nvidia-smi', ['--query-gpu=memory.used', '--format=csv,noheader,nounits'], { encoding: 'utf8' }).split('\n')[0]);
-  } catch {
-    return null;
-  }
-}
 
 interface Sample {
   run: number;
@@ -107,7 +93,7 @@ async function main(): Promise<void> {
       for (let run = 1; run <= RUNS; run++) {
         const answer = await api.post(request.route, request.body(keys));
         if (!answer.result) throw new Error(`${op} run ${run} answered without a result: ${JSON.stringify(answer).slice(0, 300)}`);
-        if (marks.has(run)) samples.push({ run, rssMb: await workerRssMb(workerUrl), gpuMb: gpuUsedMb() });
+        if (marks.has(run)) samples.push({ run, rssMb: (await workerRssBytes(workerUrl)) / 2 ** 20, gpuMb: gpuUsedMb() });
       }
       const seconds = (performance.now() - started) / 1000;
       const first = samples[0];

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { invertStyleEntry, invertStyleModel, redSubjectMatteEntry, redSubjectMatteModel, writeManifest, writeModel } from '../../apps/worker/src/test-support/tiny-models';
 import { startStack, type E2eStack } from '../support/e2e-stack';
+import { workerRssBytes } from '../support/worker-rss';
 import { bootstrapAdmin, type ApiClient } from './api-client';
 
 const PHOTOS = path.resolve(__dirname, '..', 'fixtures', 'photos');
@@ -13,11 +14,6 @@ const BUILT_IN = path.resolve(__dirname, '..', '..', 'models', 'manifest.json');
 async function redDiscOnBlue(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="64"><rect width="96" height="64" fill="#0000ff"/><circle cx="48" cy="32" r="20" fill="#ff0000"/></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-async function workerRssBytes(workerUrl: string): Promise<number> {
-  const text = await (await fetch(`${workerUrl}/metrics`)).text();
-  return Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1]);
 }
 
 interface ModelsStatus {

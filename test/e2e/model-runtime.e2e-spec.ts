@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { invertStyleEntry, invertStyleModel, redSubjectMatteEntry, redSubjectMatteModel, writeManifest, writeModel } from '../../apps/worker/src/test-support/tiny-models';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { workerRssBytes } from '../support/worker-rss';
-import { bootstrapAdmin, type ApiClient } from './api-client';
+import { apiClient, bootstrapAdmin, createUser, type ApiClient } from './api-client';
 
 const PHOTOS = path.resolve(__dirname, '..', 'fixtures', 'photos');
 const BUILT_IN = path.resolve(__dirname, '..', '..', 'models', 'manifest.json');
@@ -87,6 +87,25 @@ describe('model runtime end to end', () => {
     let worst = 0;
     for (let i = 0; i < input.length; i++) worst = Math.max(worst, Math.abs(output[i] - (255 - input[i])));
     expect(worst).toBeLessThanOrEqual(2); // the negative, pixel for pixel
+  });
+
+  it("answers 401 without a key and 404 for another owner's keys on every model route, charging nothing", async () => {
+    const upload = await admin.post<{ key: string }>('/api/v1/storage/upload', { filename: 'disc.png', data: (await redDiscOnBlue()).toString('base64') });
+    const key = upload.body.key;
+    const stranger = await createUser(stack.apiUrl, admin, 'model-stranger', 20);
+    const balance = async () => (await stranger.client.get<{ credits: { balance: number } }>('/api/v1/account')).body.credits.balance;
+    const start = await balance();
+    const bodies: [string, Record<string, unknown>][] = [
+      ['/api/v1/bg-remove/apply', { image_key: key }],
+      ['/api/v1/faces/detect', { image_key: key }],
+      ['/api/v1/style-transfer/apply', { content_key: key, style_key: key }],
+    ];
+    for (const [route, body] of bodies) {
+      expect((await apiClient(stack.apiUrl).post(route, body)).status).toBe(401);
+      const foreign = await stranger.client.post<{ code: string }>(route, body);
+      expect([route, foreign.status, foreign.body.code]).toEqual([route, 404, 'NOT_FOUND']);
+    }
+    expect(await balance()).toBe(start);
   });
 
   it('reports the provider and every model on /readyz and /metrics', async () => {
